@@ -1,0 +1,24 @@
+package dev.beckon.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What became of one message: accepted (with how many decisions), a duplicate, or rejected with the reason. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventOutcome(String id, Status status, Integer decisions, String reason, Long deadLetterId) {
+
+    public enum Status {
+        accepted, duplicate, rejected
+    }
+
+    public static EventOutcome accepted(String id, int decisions) {
+        return new EventOutcome(id, Status.accepted, decisions, null, null);
+    }
+
+    public static EventOutcome duplicate(String id) {
+        return new EventOutcome(id, Status.duplicate, null, null, null);
+    }
+
+    public static EventOutcome rejected(String id, String reason, long deadLetterId) {
+        return new EventOutcome(id, Status.rejected, null, reason, deadLetterId);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.beckon.ingest.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.beckon.event.EventParser;
+import dev.beckon.ingest.BatchResult;
+import dev.beckon.ingest.EventOutcome;
+import dev.beckon.ingest.Incoming;
+import dev.beckon.ingest.IngestPipeline;
+import dev.beckon.ingest.IngestUnavailableException;
+import dev.beckon.platform.FieldError;
+import dev.beckon.platform.Problem;
+import dev.beckon.platform.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /api/events}: one event or an array of up to 1,000. All are checked before any is
+ * stored; a request with any invalid event is refused whole with every error, naming the field.
+ */
+@Path("/api/events")
+@Blocking
+public class EventResource {
+
+    static final int MAX_EVENTS = 1000;
+
+    /** The answer: one outcome per event, in request order. */
+    public record Response202(long accepted, long duplicates, long rejected, List<EventOutcome> results) {
+    }
+
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ingest(JsonNode body) {
+        Instant receivedAt = clock.instant();
+        List<Incoming> batch = parse(body, receivedAt);
+        BatchResult result;
+        try {
+            result = pipeline.process(batch);
+        } catch (IngestUnavailableException e) {
+            return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Unavailable", "Events cannot be stored right now; nothing was stored. Retry later.", List.of()))
+                    .build();
+        }
+        return Response.accepted(new Response202(result.count(EventOutcome.Status.accepted),
+                result.count(EventOutcome.Status.duplicate), result.count(EventOutcome.Status.rejected),
+                result.outcomes())).build();
+    }
+
+    private List<Incoming> parse(JsonNode body, Instant receivedAt) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw ProblemException.badRequest("A JSON event or array of events is required",
+                    List.of(new FieldError("body", "is required")));
+        }
+        boolean array = body.isArray();
+        List<JsonNode> nodes = new ArrayList<>();
+        body.forEach(nodes::add);
+        if (!array) {
+            nodes = List.of(body);
+        } else if (nodes.isEmpty()) {
+            throw ProblemException.badRequest("The array holds no events", List.of(new FieldError("body", "must not be empty")));
+        } else if (nodes.size() > MAX_EVENTS) {
+            throw new ProblemException(413, "Too many events", "At most " + MAX_EVENTS + " events per request",
+                    List.of(new FieldError("body", "holds " + nodes.size() + " events; at most " + MAX_EVENTS + " are allowed")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<Incoming> batch = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
+            EventParser.Result parsed = EventParser.parse(node, array ? "[" + i + "]" : "", clock);
+            if (parsed instanceof EventParser.Valid valid) {
+                batch.add(Incoming.valid(valid.event(), "http", node.toString(), receivedAt));
+            } else {
+                errors.addAll(((EventParser.Invalid) parsed).errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.size() + " field(s) are invalid; nothing was stored", errors);
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.beckon.ingest.rabbit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import dev.beckon.broker.Broker;
+import dev.beckon.broker.BrokerConfig;
+import dev.beckon.broker.BrokerTopology;
+import dev.beckon.event.EventParser;
+import dev.beckon.ingest.BatchResult;
+import dev.beckon.ingest.EventOutcome;
+import dev.beckon.ingest.Incoming;
+import dev.beckon.ingest.IngestPipeline;
+import dev.beckon.ingest.IngestUnavailableException;
+import dev.beckon.platform.Backoff;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code beckon.ingest} in micro-batches: up to {@code batch-size} messages go through
+ * the pipeline in one transaction, then one multiple-ack covers them all. Nothing is acknowledged
+ * before its transaction commits; a batch the database cannot take is held and retried (with
+ * back-off) rather than rejected, so an outage delays events but loses none.
+ *
+ * <p>One worker thread processes batches in delivery order, so a customer's events are applied
+ * in the order the queue holds them.
+ */
+@ApplicationScoped
+public class RabbitIngest {
+
+    private static final Logger LOG = Logger.getLogger(RabbitIngest.class);
+    static final String CHANNEL = "rabbitmq";
+    static final String REASON_HEADER = "x-beckon-reason";
+
+    record Delivered(long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body, Instant receivedAt) {
+    }
+
+    @Inject
+    Broker broker;
+    @Inject
+    BrokerTopology topology;
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    private final BlockingQueue<Delivered> deliveries = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private volatile boolean consuming;
+    private Thread worker;
+    private Channel channel;
+    private Channel deadLetterChannel;
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        if (!broker.isConfigured()) {
+            LOG.warn("RabbitMQ ingestion is off: set BECKON_RABBITMQ_URI to consume events from RabbitMQ "
+                    + "and publish decisions. HTTP ingestion (POST /api/events) works without it.");
+            return;
+        }
+        if (!broker.config().consume()) {
+            LOG.info("This replica does not consume the ingest queue (beckon.rabbitmq.consume=false)");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "beckon-rabbit-ingest");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(10_000);
+        }
+    }
+
+    /** True while this replica is subscribed to the ingest queue. */
+    public boolean isConsuming() {
+        return consuming;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+        try {
+            while (running) {
+                try {
+                    subscribe();
+                    backoff.reset();
+                    consumeBatches();
+                } catch (IOException | RuntimeException e) {
+                    consuming = false;
+                    if (running) {
+                        LOG.warnf("RabbitMQ ingestion is waiting for the broker (%s); retrying in %d ms",
+                                e.getMessage(), backoff.current().toMillis());
+                        backoff.pause();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consuming = false;
+    }
+
+    private void subscribe() throws IOException {
+        if (channel != null && channel.isOpen()) {
+            return;
+        }
+        BrokerConfig config = broker.config();
+        topology.declare();
+        channel = broker.openChannel();
+        channel.basicQos(config.prefetch());
+        deadLetterChannel = broker.openChannel();
+        deadLetterChannel.confirmSelect();
+        channel.basicConsume(config.ingestQueue(), false, "beckon-ingest-" + ProcessHandle.current().pid(),
+                new DefaultConsumer(channel) {
+                    @Override
+                    public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+                                               byte[] body) {
+                        deliveries.add(new Delivered(envelope.getDeliveryTag(), envelope, properties, body, clock.instant()));
+                    }
+                });
+        consuming = true;
+        LOG.infof("Consuming %s (prefetch %d, batches of up to %d)", config.ingestQueue(), config.prefetch(), config.batchSize());
+    }
+
+    private void consumeBatches() throws InterruptedException, IOException {
+        BrokerConfig config = broker.config();
+        while (running) {
+            Delivered first = deliveries.poll(1, TimeUnit.SECONDS);
+            if (first == null) {
+                if (!channel.isOpen()) {
+                    throw new IOException("channel closed");
+                }
+                continue;
+            }
+            List<Delivered> batch = new ArrayList<>(config.batchSize());
+            batch.add(first);
+            long deadline = System.nanoTime() + config.batchWait().toNanos();
+            while (batch.size() < config.batchSize()) {
+                long wait = deadline - System.nanoTime();
+                Delivered next = wait > 0 ? deliveries.poll(wait, TimeUnit.NANOSECONDS) : deliveries.poll();
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+            }
+            process(batch);
+        }
+    }
+
+    private void process(List<Delivered> batch) throws InterruptedException, IOException {
+        List<Incoming> incoming = batch.stream().map(this::toIncoming).toList();
+        BatchResult result = null;
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+        while (result == null) {
+            try {
+                result = pipeline.process(incoming);
+            } catch (IngestUnavailableException e) {
+                if (!running) {
+                    return; // not acknowledged: the broker gives these messages to the next consumer
+                }
+                LOG.warnf("Holding a batch of %d until the database is back: %s", batch.size(), e.getMessage());
+                backoff.pause();
+            }
+        }
+        publishDeadLetters(batch, result);
+        channel.basicAck(batch.get(batch.size() - 1).tag(), true);
+    }
+
+    private Incoming toIncoming(Delivered delivered) {
+        String payload = new String(delivered.body(), StandardCharsets.UTF_8);
+        Instant receivedAt = delivered.receivedAt();
+        JsonNode node;
+        try {
+            node = json.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return Incoming.rejected(CHANNEL, payload, "Not valid JSON: " + e.getOriginalMessage(), receivedAt);
+        }
+        EventParser.Result parsed = EventParser.parse(node, "", clock);
+        if (parsed instanceof EventParser.Invalid invalid) {
+            return Incoming.rejected(CHANNEL, payload, "Invalid event: " + invalid.errors().stream()
+                    .map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), receivedAt);
+        }
+        EventParser.Valid valid = (EventParser.Valid) parsed;
+        long deliveries = deliveryCount(delivered.properties());
+        if (deliveries >= broker.config().maxDeliveries()) {
+            return new Incoming(valid.event().id(), CHANNEL, payload, null, "Delivered " + deliveries
+                    + " times without being acknowledged: processing it crashed or was cut off each time", receivedAt);
+        }
+        return Incoming.valid(valid.event(), CHANNEL, payload, receivedAt);
+    }
+
+    private static long deliveryCount(AMQP.BasicProperties properties) {
+        Object count = properties.getHeaders() == null ? null : properties.getHeaders().get("x-delivery-count");
+        return count instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Puts each rejected message on the dead-letter exchange, with the reason in a header, before the batch is acknowledged. */
+    private void publishDeadLetters(List<Delivered> batch, BatchResult result) throws IOException, InterruptedException {
+        boolean published = false;
+        for (int i = 0; i < batch.size(); i++) {
+            EventOutcome outcome = result.outcomes().get(i);
+            if (outcome.status() != EventOutcome.Status.rejected) {
+                continue;
+            }
+            Delivered d = batch.get(i);
+            Map<String, Object> headers = new HashMap<>();
+            if (d.properties().getHeaders() != null) {
+                headers.putAll(d.properties().getHeaders());
+            }
+            headers.put(REASON_HEADER, outcome.reason());
+            headers.put("x-beckon-dead-letter-id", outcome.deadLetterId());
+            headers.put("x-original-exchange", d.envelope().getExchange());
+            headers.put("x-original-routing-key", d.envelope().getRoutingKey());
+            AMQP.BasicProperties properties = d.properties().builder().headers(headers).deliveryMode(2).build();
+            deadLetterChannel.basicPublish(broker.config().deadLetterExchange(), d.envelope().getRoutingKey(), properties, d.body());
+            published = true;
+        }
+        if (published) {
+            try {
+                deadLetterChannel.waitForConfirmsOrDie(10_000);
+            } catch (TimeoutException e) {
+                throw new IOException("The broker did not confirm dead letters in time", e);
+            }
+        }
+    }
+}

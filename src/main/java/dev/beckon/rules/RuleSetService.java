@@ -1,0 +1,152 @@
+package dev.beckon.rules;
+
+import dev.beckon.platform.FieldError;
+import dev.beckon.platform.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Rule set versions: create a draft (refused with every compile error when it does not
+ * compile), publish a version (archiving the one before), and keep the running KieBase in step
+ * with the published version.
+ */
+@ApplicationScoped
+public class RuleSetService {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+    static final int MAX_DRL_LENGTH = 1_000_000;
+    private static final long VERSION_LOCK = 7315002;
+
+    @Inject
+    RuleCompiler compiler;
+    @Inject
+    ActiveRules active;
+    @Inject
+    Clock clock;
+
+    public List<RuleSet> list() {
+        return QuarkusTransaction.requiringNew().call(() -> RuleSet.<RuleSet>listAll(
+                io.quarkus.panache.common.Sort.descending("version")));
+    }
+
+    public Optional<RuleSet> find(int version) {
+        return QuarkusTransaction.requiringNew().call(() -> RuleSet.<RuleSet>findByIdOptional(version));
+    }
+
+    public List<CompileError> check(String drl) {
+        requireText(drl);
+        return compiler.check(drl);
+    }
+
+    /** Stores a new draft version; refuses text that does not compile, changing nothing. */
+    public RuleSet createDraft(String drl, String comment, String author) {
+        List<CompileError> errors = check(drl);
+        if (!errors.isEmpty()) {
+            throw compileProblem(errors);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> insert(drl, comment, author, RuleSet.DRAFT));
+    }
+
+    /**
+     * Makes {@code version} the live rule set: compiled first, then published and the previous
+     * version archived in one transaction, then swapped in. Publishing an archived version is a rollback.
+     */
+    public RuleSet publish(int version, String comment, String actor) {
+        RuleSet candidate = find(version).orElseThrow(() -> ProblemException.notFound("No rule set version " + version));
+        if (RuleSet.PUBLISHED.equals(candidate.status)) {
+            throw ProblemException.conflict("Version " + version + " is already published");
+        }
+        CompiledRuleSet compiled;
+        try {
+            compiled = compiler.compile(version, candidate.drl);
+        } catch (RuleCompilationException e) {
+            throw compileProblem(e.errors());
+        }
+        RuleSet published = QuarkusTransaction.requiringNew().call(() -> {
+            lockVersions();
+            RuleSet.update("status = ?1 where status = ?2", RuleSet.ARCHIVED, RuleSet.PUBLISHED);
+            RuleSet.getEntityManager().flush();
+            RuleSet target = RuleSet.findById(version);
+            target.status = RuleSet.PUBLISHED;
+            target.publishedBy = actor;
+            target.publishedAt = clock.instant();
+            if (comment != null && !comment.isBlank()) {
+                target.comment = comment;
+            }
+            return target;
+        });
+        active.activate(compiled);
+        LOG.infof("Rule set version %d published by %s", version, actor);
+        return published;
+    }
+
+    /** Loads the published version into the engine if it is not the one running (after a publish elsewhere). */
+    public void syncWithPublished() {
+        Optional<RuleSet> published = QuarkusTransaction.requiringNew().call(() ->
+                RuleSet.<RuleSet>find("status", RuleSet.PUBLISHED).firstResultOptional());
+        if (published.isPresent() && published.get().version != active.version()) {
+            try {
+                active.activate(compiler.compile(published.get().version, published.get().drl));
+                LOG.infof("Now evaluating rule set version %d", published.get().version);
+            } catch (RuleCompilationException e) {
+                LOG.errorf("Published rule set version %d does not compile here; still evaluating version %d: %s",
+                        published.get().version, active.version(), e.getMessage());
+            }
+        }
+    }
+
+    /** On an empty database, the starter pack becomes version 1, published. */
+    public boolean installStarterPack(String drl) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            lockVersions();
+            if (RuleSet.count() > 0) {
+                return false;
+            }
+            RuleSet starter = insert(drl, "Starter pack", "beckon", RuleSet.PUBLISHED);
+            starter.publishedBy = "beckon";
+            starter.publishedAt = starter.createdAt;
+            return true;
+        });
+    }
+
+    private RuleSet insert(String drl, String comment, String author, String status) {
+        lockVersions();
+        Integer max = RuleSet.getEntityManager()
+                .createQuery("select max(r.version) from RuleSet r", Integer.class).getSingleResult();
+        RuleSet rules = new RuleSet();
+        rules.version = max == null ? 1 : max + 1;
+        rules.status = status;
+        rules.drl = drl;
+        rules.comment = comment;
+        rules.createdBy = author;
+        rules.createdAt = clock.instant();
+        rules.persist();
+        return rules;
+    }
+
+    private static void lockVersions() {
+        RuleSet.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + VERSION_LOCK + ")").getSingleResult();
+    }
+
+    private static void requireText(String drl) {
+        if (drl == null || drl.isBlank()) {
+            throw ProblemException.badRequest("Rule text is required", List.of(new FieldError("drl", "is required")));
+        }
+        if (drl.length() > MAX_DRL_LENGTH) {
+            throw ProblemException.badRequest("Rule text is too long",
+                    List.of(new FieldError("drl", "must be at most " + MAX_DRL_LENGTH + " characters")));
+        }
+    }
+
+    static ProblemException compileProblem(List<CompileError> errors) {
+        List<FieldError> fieldErrors = errors.stream()
+                .map(e -> new FieldError("drl", e.message(), e.line(), e.column())).toList();
+        return new ProblemException(422, "Rules do not compile",
+                errors.size() + " error(s); the first is at line " + errors.get(0).line(), fieldErrors);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.beckon.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A person who signs in to the console; the password is kept as a bcrypt hash. */
+@Entity
+@Table(name = "console_users")
+public class ConsoleUser extends PanacheEntityBase {
+
+    @Id
+    public String username;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    /** Comma-separated roles, e.g. "admin" or "marketer,publisher". */
+    public String roles;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public Set<String> roleSet() {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+    }
+}
