@@ -14,7 +14,7 @@ public class OutboxStore {
 
     private static final String INSERT = """
             INSERT INTO outbox (decision_id, destination, routing_key, payload, created_at)
-            VALUES (?, ?, ?, ?::jsonb, ?)
+            VALUES (?, ?, ?, ?::json, ?)
             """;
 
     public void append(Connection connection, Collection<OutboxMessage> messages, Instant now) throws SQLException {
