@@ -3,6 +3,7 @@ package dev.beckon.delivery;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import dev.beckon.broker.Broker;
+import dev.beckon.broker.BrokerTopology;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -25,8 +26,8 @@ import org.jboss.logging.Logger;
  * Publishes outbox messages to the decisions exchange with publisher confirms, and marks them
  * published only once the broker confirmed them. Rows are claimed with FOR UPDATE SKIP LOCKED,
  * so several replicas relay side by side without publishing a row twice. A crash between the
- * confirm and the commit republishes a message; its message id (the decision id) lets consumers
- * drop the copy.
+ * confirm and the commit republishes a message; its message id ({@code <decision id>/<routing key>})
+ * lets consumers drop the copy.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +43,8 @@ public class OutboxRelay {
 
     @Inject
     Broker broker;
+    @Inject
+    BrokerTopology topology;
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -109,6 +112,7 @@ public class OutboxRelay {
 
     private Channel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
+            topology.declare();
             channel = broker.openChannel();
             channel.confirmSelect();
         }

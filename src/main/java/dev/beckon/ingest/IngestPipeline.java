@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -79,6 +78,10 @@ public class IngestPipeline {
     public BatchResult process(List<Incoming> batch) {
         if (batch.isEmpty()) {
             return new BatchResult(List.of());
+        }
+        if (activeRules.current().isEmpty()) {
+            // Accepting events without rules would lose their decisions for good: hold them instead.
+            throw new IngestUnavailableException(new IllegalStateException("no rule set is active yet"));
         }
         Committed committed;
         try {
@@ -137,7 +140,7 @@ public class IngestPipeline {
             Map<String, ProfileState> byCustomer = profiles.lock(connection,
                     fresh.stream().map(i -> batch.get(i).event().customerId()).distinct().sorted().toList());
             Map<String, ProfileState> touched = new LinkedHashMap<>();
-            Optional<RuleEvaluator> evaluator = activeRules.newEvaluator();
+            RuleEvaluator evaluator = activeRules.newEvaluator().orElseThrow();
             DecisionBatch decided = new DecisionBatch();
             List<String> fired = new ArrayList<>();
             for (int i : fresh) {
@@ -147,15 +150,12 @@ public class IngestPipeline {
                 ProfileState before = profile.copy();
                 try {
                     var facts = profile.apply(event);
-                    List<Draft> drafts = List.of();
-                    if (evaluator.isPresent()) {
-                        RuleEvaluator.Outcome outcome = evaluator.get().evaluate(fact(event), facts);
-                        drafts = outcome.drafts();
-                        fired.addAll(outcome.firedRules());
-                    }
+                    RuleEvaluator.Outcome outcome = evaluator.evaluate(fact(event), facts);
+                    List<Draft> drafts = outcome.drafts();
+                    fired.addAll(outcome.firedRules());
                     decided.eventArrived(event.customerId(), event.type(), event.id());
                     for (Draft draft : drafts) {
-                        decisionFactory.add(decided, event, draft, evaluator.get().version(), now);
+                        decisionFactory.add(decided, event, draft, evaluator.version(), now);
                     }
                     touched.put(event.customerId(), profile);
                     outcomes[i] = EventOutcome.accepted(event.id(), drafts.size());

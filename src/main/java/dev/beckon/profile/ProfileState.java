@@ -112,7 +112,7 @@ public final class ProfileState {
                 try {
                     return new BigDecimal(value.asText());
                 } catch (NumberFormatException e) {
-                    return BigDecimal.ZERO;
+                    // not a number: try the next field
                 }
             }
         }

@@ -24,6 +24,15 @@ public class ProfileStore {
     private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() { };
     private static final TypeReference<Set<String>> COUNTRIES = new TypeReference<>() { };
 
+    /**
+     * Row locks cannot cover a customer who has no row yet, so customers are serialised with
+     * transaction-scoped advisory locks, taken in one sorted order so two batches cannot deadlock.
+     */
+    private static final String SERIALISE = """
+            SELECT count(pg_advisory_xact_lock(k))
+            FROM (SELECT DISTINCT hashtextextended(id, 7315) AS k FROM unnest(?::text[]) AS id ORDER BY k) AS keys
+            """;
+
     private static final String LOCK = """
             SELECT customer_id, first_seen_at, last_seen_at, event_count, event_counts, lifetime_spend,
                    order_count, open_cart_value, currency, payment_count, payment_total, countries
@@ -46,11 +55,15 @@ public class ProfileStore {
     @Inject
     ObjectMapper json;
 
-    /** The stored profiles of these customers, locked until the transaction ends; absent ones are new. */
+    /** The stored profiles of these customers, locked until the transaction ends (new ones too); absent ones are new. */
     public Map<String, ProfileState> lock(Connection connection, Collection<String> customerIds) throws SQLException {
         Map<String, ProfileState> profiles = new HashMap<>();
         if (customerIds.isEmpty()) {
             return profiles;
+        }
+        try (PreparedStatement serialise = connection.prepareStatement(SERIALISE)) {
+            serialise.setArray(1, connection.createArrayOf("text", customerIds.toArray()));
+            serialise.executeQuery().close();
         }
         try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
             statement.setArray(1, connection.createArrayOf("text", customerIds.toArray()));

@@ -87,9 +87,9 @@ public class RuleCompiler {
         return errors;
     }
 
-    private static final Pattern PARSER_LINE = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern PARSER_LINE = Pattern.compile("(Line:? )(\\d+)([:,])");
 
-    /** Parser messages embed "Line 4:18" counted with the header; say the author's line instead. */
+    /** Messages embed "Line 4:18" or "[Line: 4, Column: 4]" counted with the header; say the author's line instead. */
     private static String clean(String message) {
         if (message == null) {
             return "unknown error";
@@ -97,8 +97,8 @@ public class RuleCompiler {
         Matcher m = PARSER_LINE.matcher(message.replace("\r", "").trim());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            int line = Math.max(1, Integer.parseInt(m.group(1)) - HEADER_LINES);
-            m.appendReplacement(out, "Line " + line + ":" + m.group(2));
+            int line = Math.max(1, Integer.parseInt(m.group(2)) - HEADER_LINES);
+            m.appendReplacement(out, m.group(1) + line + m.group(3));
         }
         m.appendTail(out);
         return out.toString();

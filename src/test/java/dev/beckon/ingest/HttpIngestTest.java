@@ -7,7 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,7 +97,7 @@ class HttpIngestTest {
     @Test
     void exposesMetricsAndHealth() {
         api().body(event(unique("e"), "page.viewed", unique("c"), "{}")).post("/api/events").then().statusCode(202);
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("rabbitmq"));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItems("rabbitmq", "rules"));
         given().get("/q/metrics").then().statusCode(401);
         api().get("/q/metrics").then().statusCode(200)
                 .body(containsString("beckon_events_received_total{channel=\"http\",type=\"page.viewed\"}"));

@@ -73,7 +73,7 @@ class RuleCompilerTest {
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
                     assertThat(e.errors()).isNotEmpty();
                     assertThat(e.errors().get(0).line()).isEqualTo(9);
-                    assertThat(e.errors().get(0).message()).contains("nosuchfield");
+                    assertThat(e.errors().get(0).message()).contains("nosuchfield").contains("[Line: 9,");
                 });
     }
 

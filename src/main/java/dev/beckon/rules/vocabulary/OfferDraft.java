@@ -65,7 +65,9 @@ public final class OfferDraft implements Draft {
         if (channel == null || channel.isBlank()) {
             throw new InvalidDecisionException(rule, "an offer needs a channel");
         }
-        validity();
+        if (validity().isNegative() || validity().isZero()) {
+            throw new InvalidDecisionException(rule, "validFor must be longer than zero, was " + validFor);
+        }
     }
 
     public Duration validity() {
