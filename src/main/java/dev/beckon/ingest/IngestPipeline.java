@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The path every event takes, whichever way it came in: drop it if its id was seen, store it,
@@ -74,6 +75,8 @@ public class IngestPipeline {
     IngestMetrics metrics;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<BatchCommitted> batchCommitted;
 
     public BatchResult process(List<Incoming> batch) {
         if (batch.isEmpty()) {
@@ -102,6 +105,7 @@ public class IngestPipeline {
             return new BatchResult(outcomes);
         }
         metrics.committed(batch, committed);
+        batchCommitted.fire(new BatchCommitted(batch, committed.result().outcomes(), clock.instant()));
         return committed.result();
     }
 
@@ -148,6 +152,10 @@ public class IngestPipeline {
                 EventEnvelope event = incoming.event();
                 ProfileState profile = byCustomer.computeIfAbsent(event.customerId(), ProfileState::empty);
                 ProfileState before = profile.copy();
+                MDC.put("eventId", event.id());
+                if (event.correlationId() != null) {
+                    MDC.put("correlationId", event.correlationId());
+                }
                 try {
                     var facts = profile.apply(event);
                     RuleEvaluator.Outcome outcome = evaluator.evaluate(fact(event), facts);
@@ -166,6 +174,9 @@ public class IngestPipeline {
                     }
                     events.delete(connection, event.id());
                     outcomes[i] = deadLetter(connection, incoming, "Rule evaluation failed: " + Failures.describe(e), now);
+                } finally {
+                    MDC.remove("eventId");
+                    MDC.remove("correlationId");
                 }
             }
 

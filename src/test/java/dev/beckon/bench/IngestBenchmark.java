@@ -1,0 +1,158 @@
+package dev.beckon.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throughput and latency of RabbitMQ ingestion, printed, never asserted: run with
+ * {@code ./mvnw verify -Pbenchmark} (optionally {@code -Dbench.events=50000 -Dbench.rate=1000}).
+ *
+ * <ol>
+ *   <li>Ceiling: a bare consumer parses and batch-inserts the events into PostgreSQL.</li>
+ *   <li>Beckon at full load: the same events published as fast as the broker takes them;
+ *       events/s from first publish to last commit, and publish-to-commit latency.</li>
+ *   <li>Beckon at a steady rate (default 1,000 events/s): publish-to-commit latency.</li>
+ * </ol>
+ */
+@QuarkusTest
+@Tag("benchmark")
+class IngestBenchmark {
+
+    private static final String BARE_QUEUE = "beckon-bench.bare";
+
+    @Inject
+    CommitRecorder recorder;
+
+    @Test
+    void measureIngestion() throws Exception {
+        int count = Integer.getInteger("bench.events", 50_000);
+        int rate = Integer.getInteger("bench.rate", 1_000);
+        int steadySeconds = Integer.getInteger("bench.steady-seconds", 30);
+        String run = "bench" + System.currentTimeMillis();
+        List<BenchmarkEvents.Generated> events = BenchmarkEvents.generate(run, count, Math.max(1, count / 5), 42);
+        int bytes = events.get(0).json().getBytes(StandardCharsets.UTF_8).length;
+
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri("amqp://guest:guest@127.0.0.1:5672/%2f");
+        try (Connection connection = factory.newConnection("beckon-benchmark")) {
+            Channel publisher = connection.createChannel();
+            publisher.confirmSelect();
+
+            // 1. the ceiling
+            publisher.queueDelete(BARE_QUEUE);
+            publisher.queueDeclare(BARE_QUEUE, true, false, false, Map.of("x-queue-type", "quorum"));
+            long bareStart = System.nanoTime();
+            CompletableFuture<Double> bare = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return BareConsumer.consume(connection, BARE_QUEUE, count, 250, 1000);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            publishAll(publisher, "", BARE_QUEUE, events, false);
+            bare.get();
+            double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+            publisher.queueDelete(BARE_QUEUE);
+
+            // 2. Beckon at full load
+            recorder.reset();
+            long start = System.nanoTime();
+            publishAll(publisher, "beckon-test.events", null, events, true);
+            double publishSeconds = (System.nanoTime() - start) / 1e9;
+            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> recorder.committed() == count);
+            double beckonSeconds = (recorder.lastCommit() - start) / 1e9;
+            long[] fullLoad = recorder.latenciesSorted();
+
+            // 3. Beckon at a steady rate
+            int steadyCount = rate * steadySeconds;
+            List<BenchmarkEvents.Generated> steady = BenchmarkEvents.generate(run + "s", steadyCount, Math.max(1, steadyCount / 5), 7);
+            recorder.reset();
+            publishAtRate(publisher, steady, rate);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> recorder.committed() == steadyCount);
+            long[] steadyLatencies = recorder.latenciesSorted();
+
+            System.out.printf("""
+
+                    ==== Beckon ingestion benchmark ====
+                    machine: %d cores, %s %s, max heap %d MiB
+                    events: %d (%d bytes each, mixed types, %d customers), batch 250, prefetch 1000
+                    broker publish rate (confirms every 500):      %8.0f msg/s
+                    ceiling: bare consumer, parse + batch insert:   %8.0f events/s
+                    Beckon, full load, publish to commit:           %8.0f events/s  (%.0f%% of the ceiling)
+                      latency at full load  p50 %6.0f ms   p99 %6.0f ms
+                    Beckon, steady %d events/s for %d s:
+                      latency               p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms
+                    ====================================
+                    """,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+                    count, bytes, Math.max(1, count / 5), count / publishSeconds, count / bareSeconds,
+                    count / beckonSeconds, 100 * (count / beckonSeconds) / (count / bareSeconds),
+                    ms(fullLoad, 0.50), ms(fullLoad, 0.99),
+                    rate, steadySeconds, ms(steadyLatencies, 0.50), ms(steadyLatencies, 0.99), ms(steadyLatencies, 1.0));
+        }
+    }
+
+    private void publishAll(Channel channel, String exchange, String queue, List<BenchmarkEvents.Generated> events,
+                            boolean record) throws Exception {
+        int inFlight = 0;
+        for (BenchmarkEvents.Generated e : events) {
+            if (record) {
+                recorder.published(e.id(), System.nanoTime());
+            }
+            channel.basicPublish(exchange, queue != null ? queue : e.type(), PERSISTENT, e.json().getBytes(StandardCharsets.UTF_8));
+            if (++inFlight == 500) {
+                channel.waitForConfirmsOrDie(30_000);
+                inFlight = 0;
+            }
+        }
+        channel.waitForConfirmsOrDie(30_000);
+    }
+
+    private void publishAtRate(Channel channel, List<BenchmarkEvents.Generated> events, int perSecond) throws Exception {
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        int unconfirmed = 0;
+        for (BenchmarkEvents.Generated e : events) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            next += interval;
+            recorder.published(e.id(), System.nanoTime());
+            channel.basicPublish("beckon-test.events", e.type(), PERSISTENT, e.json().getBytes(StandardCharsets.UTF_8));
+            if (++unconfirmed == 50) {
+                channel.waitForConfirmsOrDie(30_000);
+                unconfirmed = 0;
+            }
+        }
+        channel.waitForConfirmsOrDie(30_000);
+    }
+
+    private static final AMQP.BasicProperties PERSISTENT = new AMQP.BasicProperties.Builder()
+            .deliveryMode(2).contentType("application/json").build();
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}
