@@ -1,40 +1,47 @@
 package dev.beckon.decision;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Everything one ingest batch decided, kept in memory until the batch is written. Follow-ups
- * decided and called off within the same batch never reach the database as pending; follow-ups
- * stored by earlier batches are called off by the {@link FollowUpClosing}s written first.
+ * Everything one ingest batch decided, kept in memory until the batch is written. It starts from
+ * the follow-ups the batch's customers had pending, so calling them off — by a cancelling event,
+ * or by a newer follow-up of the same campaign — happens here, in event order, and only the
+ * follow-ups actually closed are written.
  */
 public final class DecisionBatch {
 
-    /** A change to follow-ups that were pending before this batch. */
-    public record FollowUpClosing(String customerId, String eventType, String campaign, String eventId,
-                                  String status, UUID replacedBy) {
+    /** Why and by which event a follow-up stopped being pending. */
+    public record Closing(String status, String eventId) {
     }
 
     private final List<DecisionRecord> decisions = new ArrayList<>();
-    private final Map<UUID, FollowUpPlan> pendingFollowUps = new LinkedHashMap<>();
-    private final Map<UUID, String> closedInBatch = new LinkedHashMap<>();
-    private final List<FollowUpPlan> followUps = new ArrayList<>();
+    private final List<FollowUpPlan> newFollowUps = new ArrayList<>();
     private final List<EscalationCase> escalations = new ArrayList<>();
-    private final List<FollowUpClosing> closings = new ArrayList<>();
+    private final Map<String, Map<UUID, FollowUpPlan>> pendingByCustomer = new HashMap<>();
+    private final Set<UUID> stored = new HashSet<>();
+    private final Map<UUID, Closing> closed = new LinkedHashMap<>();
+
+    /** @param storedPending the follow-ups the batch's customers have pending in the database */
+    public DecisionBatch(Collection<FollowUpPlan> storedPending) {
+        for (FollowUpPlan plan : storedPending) {
+            stored.add(plan.decisionId());
+            pending(plan.customerId()).put(plan.decisionId(), plan);
+        }
+    }
 
     /** An event arrived: it calls off the customer's pending follow-ups that name its type. */
     public void eventArrived(String customerId, String eventType, String eventId) {
-        pendingFollowUps.values().removeIf(plan -> {
-            boolean cancelled = plan.customerId().equals(customerId) && plan.cancelOn().contains(eventType);
-            if (cancelled) {
-                closedInBatch.put(plan.decisionId(), "cancelled:" + eventId);
-            }
-            return cancelled;
-        });
-        closings.add(new FollowUpClosing(customerId, eventType, null, eventId, "cancelled", null));
+        close(customerId, plan -> plan.cancelOn().contains(eventType), new Closing("cancelled", eventId));
     }
 
     public void offer(DecisionRecord record) {
@@ -43,18 +50,10 @@ public final class DecisionBatch {
 
     /** A newer follow-up of a campaign replaces the customer's pending one of that campaign. */
     public void followUp(DecisionRecord record, FollowUpPlan plan) {
-        pendingFollowUps.values().removeIf(old -> {
-            boolean replaced = old.customerId().equals(plan.customerId()) && old.campaign().equals(plan.campaign());
-            if (replaced) {
-                closedInBatch.put(old.decisionId(), "superseded:" + record.eventId());
-            }
-            return replaced;
-        });
-        closings.add(new FollowUpClosing(plan.customerId(), null, plan.campaign(), record.eventId(), "superseded",
-                plan.decisionId()));
+        close(plan.customerId(), old -> old.campaign().equals(plan.campaign()), new Closing("superseded", record.eventId()));
         decisions.add(record);
-        followUps.add(plan);
-        pendingFollowUps.put(plan.decisionId(), plan);
+        newFollowUps.add(plan);
+        pending(plan.customerId()).put(plan.decisionId(), plan);
     }
 
     public void escalation(DecisionRecord record, EscalationCase escalation) {
@@ -66,24 +65,45 @@ public final class DecisionBatch {
         return decisions;
     }
 
+    /** Follow-ups decided in this batch; {@link #closing(UUID)} says whether one was called off already. */
     public List<FollowUpPlan> followUps() {
-        return followUps;
+        return newFollowUps;
     }
 
-    /** "cancelled:&lt;event id&gt;" or "superseded:&lt;event id&gt;" for follow-ups closed before they were stored. */
-    public Map<UUID, String> closedInBatch() {
-        return closedInBatch;
+    public Closing closing(UUID followUp) {
+        return closed.get(followUp);
+    }
+
+    /** Follow-ups stored by earlier batches that this batch called off. */
+    public Map<UUID, Closing> closedStoredFollowUps() {
+        Map<UUID, Closing> result = new LinkedHashMap<>();
+        closed.forEach((id, closing) -> {
+            if (stored.contains(id)) {
+                result.put(id, closing);
+            }
+        });
+        return result;
     }
 
     public List<EscalationCase> escalations() {
         return escalations;
     }
 
-    public List<FollowUpClosing> closings() {
-        return closings;
+    private void close(String customerId, Predicate<FollowUpPlan> matches, Closing closing) {
+        Map<UUID, FollowUpPlan> plans = pendingByCustomer.get(customerId);
+        if (plans == null) {
+            return;
+        }
+        for (Iterator<FollowUpPlan> it = plans.values().iterator(); it.hasNext(); ) {
+            FollowUpPlan plan = it.next();
+            if (matches.test(plan)) {
+                closed.put(plan.decisionId(), closing);
+                it.remove();
+            }
+        }
     }
 
-    public boolean isEmpty() {
-        return decisions.isEmpty() && closings.isEmpty();
+    private Map<UUID, FollowUpPlan> pending(String customerId) {
+        return pendingByCustomer.computeIfAbsent(customerId, id -> new LinkedHashMap<>());
     }
 }

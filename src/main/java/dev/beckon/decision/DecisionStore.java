@@ -1,23 +1,33 @@
 package dev.beckon.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
-/** Writes a batch's decisions, follow-up schedules and escalations, all in the caller's transaction. */
+/** Reads the follow-ups a batch may call off, and writes the batch's decisions, all in the caller's transaction. */
 @ApplicationScoped
 public class DecisionStore {
 
-    private static final String CANCEL = """
-            UPDATE follow_ups SET status = 'cancelled', closed_at = ?, closed_by_event = ?
-            WHERE customer_id = ? AND status = 'pending' AND ? = ANY(cancel_on)
+    private static final String PENDING = """
+            SELECT decision_id, customer_id, campaign, due_at, message, cancel_on, offer::text FROM follow_ups
+            WHERE status = 'pending' AND customer_id = ANY(?)
             """;
-    private static final String SUPERSEDE = """
-            UPDATE follow_ups SET status = 'superseded', closed_at = ?, closed_by_event = ?
-            WHERE customer_id = ? AND status = 'pending' AND campaign = ?
+    private static final String CLOSE = """
+            UPDATE follow_ups SET status = ?, closed_at = ?, closed_by_event = ? WHERE decision_id = ? AND status = 'pending'
             """;
     private static final String INSERT_DECISION = """
             INSERT INTO decisions (id, kind, customer_id, event_id, rule_name, rule_set_version, campaign, decided_at, details)
@@ -32,34 +42,57 @@ public class DecisionStore {
             VALUES (?, ?, ?, ?, ?, 'open', ?)
             """;
 
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The follow-ups these customers have pending. Called after the customers are locked, so no
+     * other batch can add or close theirs meanwhile (only the poller may fire one, see {@link #CLOSE}).
+     */
+    public List<FollowUpPlan> pendingFollowUps(Connection connection, Collection<String> customerIds) throws SQLException {
+        List<FollowUpPlan> plans = new ArrayList<>();
+        if (customerIds.isEmpty()) {
+            return plans;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(PENDING)) {
+            statement.setArray(1, connection.createArrayOf("text", customerIds.toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    String offer = row.getString(7);
+                    plans.add(new FollowUpPlan(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                            row.getTimestamp(4).toInstant(), row.getString(5),
+                            Set.of((String[]) row.getArray(6).getArray()),
+                            offer == null ? null : (ObjectNode) json.readTree(offer)));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("follow_ups holds an offer that does not parse", e);
+            }
+        }
+        return plans;
+    }
+
     public void write(Connection connection, DecisionBatch batch, Instant now) throws SQLException {
-        closeEarlierFollowUps(connection, batch, now);
+        closeStoredFollowUps(connection, batch, now);
         insertDecisions(connection, batch);
         insertFollowUps(connection, batch, now);
         insertEscalations(connection, batch);
     }
 
-    private static void closeEarlierFollowUps(Connection connection, DecisionBatch batch, Instant now) throws SQLException {
-        try (PreparedStatement cancel = connection.prepareStatement(CANCEL);
-             PreparedStatement supersede = connection.prepareStatement(SUPERSEDE)) {
-            boolean cancels = false;
-            boolean supersedes = false;
-            for (DecisionBatch.FollowUpClosing closing : batch.closings()) {
-                PreparedStatement statement = closing.eventType() != null ? cancel : supersede;
-                statement.setTimestamp(1, Timestamp.from(now));
-                statement.setString(2, closing.eventId());
-                statement.setString(3, closing.customerId());
-                statement.setString(4, closing.eventType() != null ? closing.eventType() : closing.campaign());
+    /** A follow-up the poller fired meanwhile stays fired: the update only touches pending ones. */
+    private static void closeStoredFollowUps(Connection connection, DecisionBatch batch, Instant now) throws SQLException {
+        Map<UUID, DecisionBatch.Closing> closings = batch.closedStoredFollowUps();
+        if (closings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CLOSE)) {
+            for (Map.Entry<UUID, DecisionBatch.Closing> closing : closings.entrySet()) {
+                statement.setString(1, closing.getValue().status());
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setString(3, closing.getValue().eventId());
+                statement.setObject(4, closing.getKey());
                 statement.addBatch();
-                cancels |= statement == cancel;
-                supersedes |= statement == supersede;
             }
-            if (cancels) {
-                cancel.executeBatch();
-            }
-            if (supersedes) {
-                supersede.executeBatch();
-            }
+            statement.executeBatch();
         }
     }
 
@@ -90,7 +123,7 @@ public class DecisionStore {
         }
         try (PreparedStatement statement = connection.prepareStatement(INSERT_FOLLOW_UP)) {
             for (FollowUpPlan plan : batch.followUps()) {
-                String closed = batch.closedInBatch().get(plan.decisionId());
+                DecisionBatch.Closing closed = batch.closing(plan.decisionId());
                 statement.setObject(1, plan.decisionId());
                 statement.setString(2, plan.customerId());
                 statement.setString(3, plan.campaign());
@@ -98,9 +131,9 @@ public class DecisionStore {
                 statement.setString(5, plan.message());
                 statement.setArray(6, connection.createArrayOf("text", plan.cancelOn().toArray()));
                 statement.setString(7, plan.offer() == null ? null : plan.offer().toString());
-                statement.setString(8, closed == null ? "pending" : closed.substring(0, closed.indexOf(':')));
+                statement.setString(8, closed == null ? "pending" : closed.status());
                 statement.setTimestamp(9, closed == null ? null : Timestamp.from(now));
-                statement.setString(10, closed == null ? null : closed.substring(closed.indexOf(':') + 1));
+                statement.setString(10, closed == null ? null : closed.eventId());
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -141,11 +141,11 @@ public class IngestPipeline {
                 }
             }
 
-            Map<String, ProfileState> byCustomer = profiles.lock(connection,
-                    fresh.stream().map(i -> batch.get(i).event().customerId()).distinct().sorted().toList());
+            List<String> customers = fresh.stream().map(i -> batch.get(i).event().customerId()).distinct().sorted().toList();
+            Map<String, ProfileState> byCustomer = profiles.lock(connection, customers);
+            DecisionBatch decided = new DecisionBatch(decisions.pendingFollowUps(connection, customers));
             Map<String, ProfileState> touched = new LinkedHashMap<>();
             RuleEvaluator evaluator = activeRules.newEvaluator().orElseThrow();
-            DecisionBatch decided = new DecisionBatch();
             List<String> fired = new ArrayList<>();
             for (int i : fresh) {
                 Incoming incoming = batch.get(i);

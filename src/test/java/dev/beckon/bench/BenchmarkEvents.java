@@ -22,7 +22,7 @@ final class BenchmarkEvents {
     static List<Generated> generate(String run, int count, int customers, long seed) {
         Random random = new Random(seed);
         List<Generated> events = new ArrayList<>(count);
-        String padding = "x".repeat(560);
+        String padding = "x".repeat(760);
         for (int i = 0; i < count; i++) {
             String type = TYPES[random.nextInt(TYPES.length)];
             String id = run + "-" + i;
