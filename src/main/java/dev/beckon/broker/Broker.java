@@ -14,9 +14,10 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The one connection to RabbitMQ, opened lazily and recovered automatically by the client after
- * a network failure or a broker restart. Callers open their own channels: a channel is not
- * shared between threads.
+ * The one connection to RabbitMQ, opened lazily and opened again after it was lost. The client's
+ * automatic recovery is off on purpose: it would bring back channels whose unacknowledged
+ * deliveries Beckon already gave up on, so each user of the broker re-subscribes by itself after a
+ * failure instead. Callers open their own channels: a channel is not shared between threads.
  */
 @ApplicationScoped
 public class Broker {
@@ -37,7 +38,7 @@ public class Broker {
     }
 
     public synchronized Connection connection() throws IOException {
-        if (connection == null) {
+        if (connection == null || !connection.isOpen()) {
             connection = open();
         }
         return connection;
@@ -61,9 +62,7 @@ public class Broker {
             // The URI holds the password: say what is wrong without repeating it.
             throw new IllegalStateException("BECKON_RABBITMQ_URI is not a valid AMQP URI: " + e.getClass().getSimpleName());
         }
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setTopologyRecoveryEnabled(true);
-        factory.setNetworkRecoveryInterval(2000);
+        factory.setAutomaticRecoveryEnabled(false);
         factory.setRequestedHeartbeat(15);
         try {
             Connection opened = factory.newConnection("beckon");

@@ -7,6 +7,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.beckon.broker.Broker;
 import dev.beckon.broker.BrokerConfig;
 import dev.beckon.broker.BrokerTopology;
@@ -55,7 +56,8 @@ public class RabbitIngest {
     static final String CHANNEL = "rabbitmq";
     static final String REASON_HEADER = "x-beckon-reason";
 
-    record Delivered(long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body, Instant receivedAt) {
+    record Delivered(Channel channel, long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body,
+                     Instant receivedAt) {
     }
 
     @Inject
@@ -115,6 +117,7 @@ public class RabbitIngest {
                     consumeBatches();
                 } catch (IOException | RuntimeException e) {
                     consuming = false;
+                    abandonChannels();
                     if (running) {
                         LOG.warnf("RabbitMQ ingestion is waiting for the broker (%s); retrying in %d ms",
                                 e.getMessage(), backoff.current().toMillis());
@@ -128,10 +131,26 @@ public class RabbitIngest {
         consuming = false;
     }
 
-    private void subscribe() throws IOException {
-        if (channel != null && channel.isOpen()) {
-            return;
+    /**
+     * After a failure the channels are dropped with everything delivered on them: unacknowledged,
+     * those messages go back to the queue and come again on the next subscription.
+     */
+    private void abandonChannels() {
+        deliveries.clear();
+        for (Channel c : new Channel[] {channel, deadLetterChannel}) {
+            if (c != null && c.isOpen()) {
+                try {
+                    c.abort();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("Channel did not close cleanly", e);
+                }
+            }
         }
+        channel = null;
+        deadLetterChannel = null;
+    }
+
+    private void subscribe() throws IOException {
         BrokerConfig config = broker.config();
         topology.declare();
         channel = broker.openChannel();
@@ -143,7 +162,15 @@ public class RabbitIngest {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                                                byte[] body) {
-                        deliveries.add(new Delivered(envelope.getDeliveryTag(), envelope, properties, body, clock.instant()));
+                        deliveries.add(new Delivered(getChannel(), envelope.getDeliveryTag(), envelope, properties, body,
+                                clock.instant()));
+                    }
+
+                    @Override
+                    public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+                        if (!signal.isInitiatedByApplication()) {
+                            LOG.warnf("Lost the RabbitMQ channel: %s", signal.getMessage());
+                        }
                     }
                 });
         consuming = true;
@@ -191,7 +218,13 @@ public class RabbitIngest {
             }
         }
         publishDeadLetters(batch, result);
-        channel.basicAck(batch.get(batch.size() - 1).tag(), true);
+        // When the channel was lost meanwhile the batch is committed all the same, and its messages
+        // come again on the next subscription, where their ids make them harmless duplicates.
+        Delivered last = batch.get(batch.size() - 1);
+        if (last.channel() != channel) {
+            return;
+        }
+        channel.basicAck(last.tag(), true);
     }
 
     private Incoming toIncoming(Delivered delivered) {
