@@ -45,7 +45,9 @@ public class IngestMetrics {
             EventOutcome outcome = outcomes.get(i);
             switch (outcome.status()) {
                 case accepted -> {
-                    counter("beckon.events.received", "channel", incoming.channel(), "type", incoming.event().type()).increment();
+                    String source = incoming.event().source() == null ? "none" : incoming.event().source();
+                    counter("beckon.events.received", "channel", incoming.channel(), "source", source,
+                            "type", incoming.event().type()).increment();
                     latency().record(Duration.between(incoming.receivedAt(), now).abs());
                 }
                 case duplicate -> counter("beckon.events.duplicates", "channel", incoming.channel()).increment();

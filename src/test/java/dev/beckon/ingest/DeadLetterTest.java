@@ -16,6 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +122,41 @@ class DeadLetterTest {
 
         api().get("/api/customers/" + customer).then().body("eventCount", equalTo(1));
         assertThat((String) awaitDeadLetter(nulId).get("channel")).isEqualTo("http");
+    }
+
+    @Test
+    void logLinesAboutAnEventCarryItsIdAndCorrelationId() {
+        RuleSets.publishStarterPackWith(THROWING_RULE);
+        String id = unique("e");
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord extended = ExtLogRecord.wrap(record);
+                extended.copyAll(); // the MDC is read on the thread that logged, not later on the test's
+                records.add(extended);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(IngestPipeline.class.getName());
+        logger.addHandler(capture);
+        try {
+            api().body("{\"id\": \"" + id + "\", \"type\": \"test.boom\", \"customerId\": \"" + unique("c")
+                    + "\", \"correlationId\": \"corr-77\"}").post("/api/events").then().statusCode(202);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.getMdc("eventId")).isEqualTo(id);
+            assertThat(r.getMdc("correlationId")).isEqualTo("corr-77");
+        });
     }
 
     private static Map<String, Object> awaitDeadLetter(String eventId) {

@@ -100,6 +100,6 @@ class HttpIngestTest {
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItems("rabbitmq", "rules"));
         given().get("/q/metrics").then().statusCode(401);
         api().get("/q/metrics").then().statusCode(200)
-                .body(containsString("beckon_events_received_total{channel=\"http\",type=\"page.viewed\"}"));
+                .body(containsString("beckon_events_received_total{channel=\"http\",source=\"test\",type=\"page.viewed\"}"));
     }
 }
