@@ -1,26 +1,34 @@
 package dev.beckon.ingest;
 
 import java.sql.SQLException;
+import java.util.Set;
 
-/** Tells a failure caused by a message (dead-letter it) from one caused by the infrastructure (retry later). */
+/** Tells a failure of the infrastructure (retry later) from one caused by a message (dead-letter it). */
 final class Failures {
+
+    /**
+     * SQLSTATE classes that say nothing about the data: connection exceptions (08), transaction
+     * rollbacks such as serialization failures and deadlocks (40), insufficient resources (53),
+     * lock not available (55), operator intervention such as a shutdown or a cancelled query (57).
+     */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "55", "57");
 
     private Failures() {
     }
 
     /**
-     * True when the database refused the data itself: SQLSTATE class 22 (data exception, e.g. a
-     * number out of range or a NUL in JSON) or 23 (integrity). Such a message fails the same way
-     * every time. Anything else from the database — lost connections, shutdowns, time-outs,
-     * serialization failures — is worth retrying.
+     * True when the failure is worth retrying as it is: a database error of a transient class, or
+     * one without a state at all (the pool could not hand out a connection). Anything else — a
+     * data exception, a constraint, a program limit, an exception of Beckon's own — would fail
+     * the same way again, so the message that caused it is set aside.
      */
-    static boolean causedByMessage(Throwable failure) {
+    static boolean isTransient(Throwable failure) {
         SQLException sql = sqlCause(failure);
         if (sql == null) {
-            return true;
+            return false;
         }
         String state = sql.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
+        return state == null || state.length() < 2 || TRANSIENT_CLASSES.contains(state.substring(0, 2));
     }
 
     static String describe(Throwable failure) {

@@ -86,24 +86,48 @@ public class IngestPipeline {
             // Accepting events without rules would lose their decisions for good: hold them instead.
             throw new IngestUnavailableException(new IllegalStateException("no rule set is active yet"));
         }
-        Committed committed;
         try {
-            committed = QuarkusTransaction.requiringNew().call(() -> processInTransaction(batch));
+            return commit(batch);
         } catch (RuntimeException e) {
-            if (!Failures.causedByMessage(e)) {
+            if (Failures.isTransient(e)) {
                 throw new IngestUnavailableException(e);
             }
             if (batch.size() == 1) {
                 return deadLetterAlone(batch.get(0), e);
             }
-            // One message spoiled the batch: find it by processing each on its own.
-            LOG.warnf("A batch of %d failed (%s); retrying its messages one by one", batch.size(), Failures.describe(e));
-            List<EventOutcome> outcomes = new ArrayList<>();
-            for (Incoming incoming : batch) {
-                outcomes.addAll(process(List.of(incoming)).outcomes());
-            }
-            return new BatchResult(outcomes);
+            return isolate(batch, e);
         }
+    }
+
+    /**
+     * A batch failed for a reason that looks like its data: process each message on its own to
+     * find the one that spoils it. When every message fails alone, the cause is not in the data
+     * after all (a schema out of step, say): the batch is held rather than dead-lettered whole.
+     */
+    private BatchResult isolate(List<Incoming> batch, RuntimeException batchFailure) {
+        LOG.warnf("A batch of %d failed (%s); retrying its messages one by one", batch.size(),
+                Failures.describe(batchFailure));
+        EventOutcome[] outcomes = new EventOutcome[batch.size()];
+        Map<Integer, RuntimeException> failed = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                outcomes[i] = commit(List.of(batch.get(i))).outcomes().get(0);
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw new IngestUnavailableException(e);
+                }
+                failed.put(i, e);
+            }
+        }
+        if (failed.size() == batch.size()) {
+            throw new IngestUnavailableException(batchFailure);
+        }
+        failed.forEach((i, e) -> outcomes[i] = deadLetterAlone(batch.get(i), e).outcomes().get(0));
+        return new BatchResult(List.of(outcomes));
+    }
+
+    private BatchResult commit(List<Incoming> batch) {
+        Committed committed = QuarkusTransaction.requiringNew().call(() -> processInTransaction(batch));
         metrics.committed(batch, committed);
         batchCommitted.fire(new BatchCommitted(batch, committed.result().outcomes(), clock.instant()));
         return committed.result();
