@@ -16,8 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class DecisionFactory {
 
+    private final ObjectMapper json;
+
     @Inject
-    ObjectMapper json;
+    public DecisionFactory(ObjectMapper json) {
+        this.json = json;
+    }
 
     public void add(DecisionBatch batch, EventEnvelope event, Draft draft, int ruleSetVersion, Instant now) {
         UUID id = UUID.randomUUID();

@@ -16,7 +16,6 @@ import dev.beckon.profile.ProfileStore;
 import dev.beckon.rules.ActiveRules;
 import dev.beckon.rules.RuleEvaluator;
 import dev.beckon.rules.vocabulary.Draft;
-import dev.beckon.rules.vocabulary.Event;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -182,7 +181,7 @@ public class IngestPipeline {
                 }
                 try {
                     var facts = profile.apply(event);
-                    RuleEvaluator.Outcome outcome = evaluator.evaluate(fact(event), facts);
+                    RuleEvaluator.Outcome outcome = evaluator.evaluate(event, facts);
                     List<Draft> drafts = outcome.drafts();
                     fired.addAll(outcome.firedRules());
                     decided.eventArrived(event.customerId(), event.type(), event.id());
@@ -236,9 +235,5 @@ public class IngestPipeline {
         } catch (RuntimeException e) {
             throw new IngestUnavailableException(e);
         }
-    }
-
-    private static Event fact(EventEnvelope e) {
-        return new Event(e.id(), e.type(), e.customerId(), e.occurredAt(), e.source(), e.correlationId(), e.data());
     }
 }

@@ -55,6 +55,23 @@ public final class ProfileState {
                 null, 0, BigDecimal.ZERO, Set.of());
     }
 
+    /** The state of a stored profile, for simulations that start from what Beckon knows. */
+    public static ProfileState of(CustomerProfile stored) {
+        return new ProfileState(stored.customerId, stored.firstSeenAt, stored.lastSeenAt, stored.eventCount,
+                stored.eventCounts == null ? Map.of() : stored.eventCounts, stored.lifetimeSpend, stored.orderCount,
+                stored.openCartValue, stored.currency, stored.paymentCount, stored.paymentTotal,
+                stored.countries == null ? Set.of() : stored.countries);
+    }
+
+    /** A profile an author assumes for trying rules ("a customer with 3 orders and 900 spent"). */
+    public static ProfileState assumed(String customerId, BigDecimal lifetimeSpend, int orderCount,
+                                       BigDecimal openCartValue, int paymentCount, BigDecimal paymentTotal,
+                                       Set<String> countries, Map<String, Long> eventCounts) {
+        long events = eventCounts.values().stream().mapToLong(Long::longValue).sum();
+        return new ProfileState(customerId, null, null, events, eventCounts, lifetimeSpend, orderCount, openCartValue,
+                null, paymentCount, paymentTotal, countries);
+    }
+
     public ProfileState copy() {
         return new ProfileState(customerId, firstSeenAt, lastSeenAt, eventCount, eventCounts, lifetimeSpend,
                 orderCount, openCartValue, currency, paymentCount, paymentTotal, countries);

@@ -1,5 +1,6 @@
 package dev.beckon.rules;
 
+import dev.beckon.event.EventEnvelope;
 import dev.beckon.rules.vocabulary.Decide;
 import dev.beckon.rules.vocabulary.Draft;
 import dev.beckon.rules.vocabulary.Event;
@@ -38,6 +39,11 @@ public final class RuleEvaluator {
      * Evaluates one event. Throws whatever a rule's consequence throws, and {@code
      * InvalidDecisionException} for a decision a rule stated wrongly: the caller dead-letters the event.
      */
+    public Outcome evaluate(EventEnvelope event, Profile profile) {
+        return evaluate(new Event(event.id(), event.type(), event.customerId(), event.occurredAt(), event.source(),
+                event.correlationId(), event.data()), profile);
+    }
+
     public Outcome evaluate(Event event, Profile profile) {
         Decide decide = new Decide();
         listener.start(decide);

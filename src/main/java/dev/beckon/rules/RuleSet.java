@@ -36,4 +36,8 @@ public class RuleSet extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Why this version went live (required when publishing). */
+    @Column(name = "publish_comment")
+    public String publishComment;
 }

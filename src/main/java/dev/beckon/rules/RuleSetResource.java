@@ -1,7 +1,14 @@
 package dev.beckon.rules;
 
 import dev.beckon.platform.ProblemException;
+import dev.beckon.rules.scenario.Scenario;
+import dev.beckon.rules.scenario.ScenarioResult;
+import dev.beckon.rules.scenario.ScenarioService;
+import dev.beckon.rules.simulation.DryRun;
+import dev.beckon.rules.simulation.TryRequest;
+import dev.beckon.rules.simulation.TryResult;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,21 +24,24 @@ import java.util.List;
 
 /** Rule set versions over HTTP, so rules can be managed from CI. */
 @Path("/api/rulesets")
+@Blocking
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
 
     public record Summary(int version, String status, String comment, String createdBy, Instant createdAt,
-                          String publishedBy, Instant publishedAt) {
+                          String publishedBy, Instant publishedAt, String publishComment) {
         static Summary of(RuleSet r) {
-            return new Summary(r.version, r.status, r.comment, r.createdBy, r.createdAt, r.publishedBy, r.publishedAt);
+            return new Summary(r.version, r.status, r.comment, r.createdBy, r.createdAt, r.publishedBy, r.publishedAt,
+                    r.publishComment);
         }
     }
 
     public record Detail(int version, String status, String comment, String createdBy, Instant createdAt,
-                         String publishedBy, Instant publishedAt, String drl) {
+                         String publishedBy, Instant publishedAt, String publishComment, String drl) {
         static Detail of(RuleSet r) {
-            return new Detail(r.version, r.status, r.comment, r.createdBy, r.createdAt, r.publishedBy, r.publishedAt, r.drl);
+            return new Detail(r.version, r.status, r.comment, r.createdBy, r.createdAt, r.publishedBy, r.publishedAt,
+                    r.publishComment, r.drl);
         }
     }
 
@@ -48,6 +58,10 @@ public class RuleSetResource {
     RuleSetService ruleSets;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    DryRun dryRun;
+    @Inject
+    ScenarioService scenarios;
 
     @GET
     public List<Summary> list() {
@@ -73,6 +87,27 @@ public class RuleSetResource {
     public Validation validate(NewVersion request) {
         List<CompileError> errors = ruleSets.check(request == null ? null : request.drl());
         return new Validation(errors.isEmpty(), errors);
+    }
+
+    /** What this version would do with one event; nothing is stored or sent. */
+    @POST
+    @Path("/{version}/try")
+    public TryResult tryOn(@PathParam("version") int version, TryRequest request) {
+        return dryRun.run(version, request);
+    }
+
+    /** Runs every stored scenario against a version. */
+    @POST
+    @Path("/{version}/scenarios/run")
+    public List<ScenarioResult> runScenarios(@PathParam("version") int version) {
+        return scenarios.runAll(version);
+    }
+
+    /** Runs one scenario, stored or not, against a version: for trying a scenario while writing it. */
+    @POST
+    @Path("/{version}/scenarios/try")
+    public ScenarioResult tryScenario(@PathParam("version") int version, Scenario scenario) {
+        return scenarios.run(version, scenario);
     }
 
     @POST

@@ -1,12 +1,15 @@
 package dev.beckon.rules;
 
+import dev.beckon.audit.AuditLog;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.rules.scenario.ScenarioService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -25,6 +28,13 @@ public class RuleSetService {
     @Inject
     RuleCompiler compiler;
     @Inject
+    CompiledVersions versions;
+    private final RuleTextPolicy policy = new RuleTextPolicy();
+    @Inject
+    ScenarioService scenarios;
+    @Inject
+    AuditLog audit;
+    @Inject
     ActiveRules active;
     @Inject
     Clock clock;
@@ -38,9 +48,14 @@ public class RuleSetService {
         return QuarkusTransaction.requiringNew().call(() -> RuleSet.<RuleSet>findByIdOptional(version));
     }
 
+    /**
+     * Every problem with the text: first what the rule text policy refuses (rule text runs
+     * inside Beckon, so it may use the vocabulary and nothing else), then compile errors.
+     */
     public List<CompileError> check(String drl) {
         requireText(drl);
-        return compiler.check(drl);
+        List<CompileError> refused = policy.violations(drl);
+        return refused.isEmpty() ? compiler.check(drl) : refused;
     }
 
     /** Stores a new draft version; refuses text that does not compile, changing nothing. */
@@ -49,7 +64,11 @@ public class RuleSetService {
         if (!errors.isEmpty()) {
             throw compileProblem(errors);
         }
-        return QuarkusTransaction.requiringNew().call(() -> insert(drl, comment, author, RuleSet.DRAFT));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RuleSet draft = insert(drl, comment, author, RuleSet.DRAFT);
+            audit.record("ruleset.draft-created", "ruleset:" + draft.version, Map.of("comment", comment == null ? "" : comment));
+            return draft;
+        });
     }
 
     /**
@@ -57,27 +76,35 @@ public class RuleSetService {
      * version archived in one transaction, then swapped in. Publishing an archived version is a rollback.
      */
     public RuleSet publish(int version, String comment, String actor) {
+        if (comment == null || comment.isBlank()) {
+            throw ProblemException.badRequest("Say why this version goes live",
+                    List.of(new FieldError("comment", "is required when publishing")));
+        }
         RuleSet candidate = find(version).orElseThrow(() -> ProblemException.notFound("No rule set version " + version));
         if (RuleSet.PUBLISHED.equals(candidate.status)) {
             throw ProblemException.conflict("Version " + version + " is already published");
         }
-        CompiledRuleSet compiled;
-        try {
-            compiled = compiler.compile(version, candidate.drl);
-        } catch (RuleCompilationException e) {
-            throw compileProblem(e.errors());
+        CompiledRuleSet compiled = versions.get(version);
+        List<FieldError> failing = scenarios.runAll(version).stream().filter(r -> !r.passed())
+                .flatMap(r -> r.problems().stream().map(p -> new FieldError("scenarios[" + r.name() + "]", p)))
+                .toList();
+        if (!failing.isEmpty()) {
+            throw new ProblemException(422, "Scenarios fail",
+                    "Version " + version + " cannot be published while scenarios fail", failing);
         }
         RuleSet published = QuarkusTransaction.requiringNew().call(() -> {
             lockVersions();
+            Integer previous = RuleSet.<RuleSet>find("status", RuleSet.PUBLISHED).firstResultOptional()
+                    .map(r -> r.version).orElse(null);
             RuleSet.update("status = ?1 where status = ?2", RuleSet.ARCHIVED, RuleSet.PUBLISHED);
             RuleSet.getEntityManager().flush();
             RuleSet target = RuleSet.findById(version);
             target.status = RuleSet.PUBLISHED;
             target.publishedBy = actor;
             target.publishedAt = clock.instant();
-            if (comment != null && !comment.isBlank()) {
-                target.comment = comment;
-            }
+            target.publishComment = comment;
+            audit.record("ruleset.published", "ruleset:" + version,
+                    Map.of("comment", comment, "previous", previous == null ? "none" : previous.toString()));
             return target;
         });
         active.activate(compiled);

@@ -68,6 +68,21 @@ class RuleSetApiTest {
     }
 
     @Test
+    void refusesRuleTextThatReachesBeyondTheVocabulary() {
+        String escape = """
+                rule "Sneaky"
+                when
+                    Event(type == "cart.updated")
+                then
+                    System.exit(1);
+                end
+                """;
+        api().body(Map.of("drl", escape)).post("/api/rulesets").then().statusCode(422)
+                .body("errors[0].line", equalTo(5))
+                .body("errors[0].message", containsString("System"));
+    }
+
+    @Test
     void validatesWithoutStoring() {
         api().body(Map.of("drl", "rule \"x\" when Event( then end")).post("/api/rulesets/validate").then()
                 .statusCode(200).body("valid", equalTo(false)).body("errors[0].line", equalTo(1));
@@ -99,7 +114,26 @@ class RuleSetApiTest {
 
     @Test
     void refusesToPublishTheLiveVersionOrOneThatDoesNotExist() {
-        api().body(Map.of()).post("/api/rulesets/" + active.version() + "/publish").then().statusCode(409);
-        api().body(Map.of()).post("/api/rulesets/999999/publish").then().statusCode(404);
+        api().body(Map.of("comment", "again")).post("/api/rulesets/" + active.version() + "/publish").then().statusCode(409);
+        api().body(Map.of("comment", "ghost")).post("/api/rulesets/999999/publish").then().statusCode(404);
+    }
+
+    @Test
+    void publishingNeedsAReasonAndIsAudited() {
+        int version = api().body(Map.of("drl", RuleSets.starterPack(), "comment", "same rules"))
+                .post("/api/rulesets").then().statusCode(201).extract().path("version");
+
+        api().body(Map.of()).post("/api/rulesets/" + version + "/publish").then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        api().body(Map.of("comment", "  ")).post("/api/rulesets/" + version + "/publish").then().statusCode(400);
+
+        api().body(Map.of("comment", "Black Friday thresholds")).post("/api/rulesets/" + version + "/publish")
+                .then().statusCode(200).body("publishComment", equalTo("Black Friday thresholds"))
+                .body("comment", equalTo("same rules"));
+        api().get("/api/audit").then().statusCode(200)
+                .body("find { it.action == 'ruleset.published' && it.target == 'ruleset:" + version + "' }.details.comment",
+                        equalTo("Black Friday thresholds"))
+                .body("find { it.action == 'ruleset.published' && it.target == 'ruleset:" + version + "' }.actor",
+                        equalTo("key:BECKON_API_KEY"));
     }
 }
