@@ -15,6 +15,7 @@ import dev.beckon.profile.ProfileState;
 import dev.beckon.profile.ProfileStore;
 import dev.beckon.rules.ActiveRules;
 import dev.beckon.rules.RuleEvaluator;
+import dev.beckon.rules.RuleFirings;
 import dev.beckon.rules.vocabulary.Draft;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,6 +69,8 @@ public class IngestPipeline {
     DeadLetterStore deadLetters;
     @Inject
     ActiveRules activeRules;
+    @Inject
+    RuleFirings ruleFirings;
     @Inject
     Broker broker;
     @Inject
@@ -204,6 +207,7 @@ public class IngestPipeline {
             }
 
             profiles.upsert(connection, new ArrayList<>(touched.values()), now);
+            ruleFirings.add(connection, fired, decided.decisions().stream().map(DecisionRecord::rule).toList(), now);
             decisions.write(connection, decided, now);
             if (broker.isConfigured()) {
                 outbox.append(connection, decided.decisions().stream().map(messages::decided)

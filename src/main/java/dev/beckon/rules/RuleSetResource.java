@@ -62,6 +62,8 @@ public class RuleSetResource {
     DryRun dryRun;
     @Inject
     ScenarioService scenarios;
+    @Inject
+    RuleOverview overview;
 
     @GET
     public List<Summary> list() {
@@ -94,6 +96,19 @@ public class RuleSetResource {
     @Path("/{version}/try")
     public TryResult tryOn(@PathParam("version") int version, TryRequest request) {
         return dryRun.run(version, request);
+    }
+
+    /** The rules inside a version: trigger, decisions, enabled, and how often each fired lately. */
+    @GET
+    @Path("/{version}/rules")
+    public List<RuleOverview.RuleView> rules(@PathParam("version") int version) {
+        return overview.rulesOf(version);
+    }
+
+    @GET
+    @Path("/{from}/diff/{to}")
+    public RuleSetDiff.Result diff(@PathParam("from") int from, @PathParam("to") int to) {
+        return overview.diff(from, to);
     }
 
     /** Runs every stored scenario against a version. */

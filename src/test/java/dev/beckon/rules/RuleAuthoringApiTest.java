@@ -116,4 +116,32 @@ class RuleAuthoringApiTest {
 
         api().post("/api/rulesets/" + version + "/scenarios/run").then().body("passed", hasItem(false));
     }
+
+    @Test
+    void listsTheLiveRulesWithWhatTheyReactToAndHowOftenTheyFired() {
+        api().body(event(unique("e"), "room.assigned", unique("c"), "{}")).post("/api/events").then().statusCode(202);
+
+        api().get("/api/rules").then().statusCode(200)
+                .body("find { it.name == 'Hotel late checkout upsell' }.reactsTo", contains("room.assigned"))
+                .body("find { it.name == 'Hotel late checkout upsell' }.decides", contains("offer late-checkout"))
+                .body("find { it.name == 'Hotel late checkout upsell' }.enabled", equalTo(true))
+                .body("find { it.name == 'Hotel late checkout upsell' }.stats.fired24h", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        api().get("/api/rules/Hotel late checkout upsell/stats?days=1").then().statusCode(200)
+                .body("[0].firings", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        api().get("/api/rules/x/stats?days=0").then().statusCode(400);
+    }
+
+    @Test
+    void diffsTwoVersionsAsTextAndRuleByRule() {
+        int live = active.version();
+        String changed = RuleSets.starterPack().replace("amountOff(20)", "amountOff(25)")
+                + "\nrule \"Ping\"\nwhen\n    Event(type == \"test.ping\")\nthen\nend\n";
+        int draft = api().body(Map.of("drl", changed)).post("/api/rulesets").then().statusCode(201).extract().path("version");
+
+        api().get("/api/rulesets/" + live + "/diff/" + draft).then().statusCode(200)
+                .body("unifiedDiff", containsString("+    decide.offer(\"late-checkout\").amountOff(25)"))
+                .body("rules.find { it.name == 'Hotel late checkout upsell' }.change", equalTo("changed"))
+                .body("rules.find { it.name == 'Ping' }.change", equalTo("added"))
+                .body("rules.find { it.name == 'Welcome offer' }.change", equalTo("unchanged"));
+    }
 }
