@@ -33,7 +33,8 @@ public class ScenarioRunner {
     }
 
     public ScenarioResult run(CompiledRuleSet rules, Scenario scenario) {
-        Simulation simulation = new Simulation(rules, factory, ProfileState::empty);
+        Simulation.Recorder recorder = new Simulation.Recorder();
+        Simulation simulation = new Simulation(rules, factory, ProfileState::empty, recorder);
         List<EventEnvelope> events = events(scenario);
         List<String> problems = new ArrayList<>();
         Instant last = ScenarioClock.DAY_ONE;
@@ -48,7 +49,7 @@ public class ScenarioRunner {
         }
         simulation.advanceTo(last.plus(RUN_ON));
 
-        List<ScenarioResult.Made> made = simulation.outcomes().stream().map(ScenarioRunner::made).toList();
+        List<ScenarioResult.Made> made = recorder.outcomes().stream().map(ScenarioRunner::made).toList();
         List<ScenarioResult.Made> unmatched = new ArrayList<>(made);
         for (Scenario.Expected expected : scenario.expect() == null ? List.<Scenario.Expected>of() : scenario.expect()) {
             ScenarioResult.Made match = unmatched.stream().filter(m -> matches(expected, m)).findFirst().orElse(null);

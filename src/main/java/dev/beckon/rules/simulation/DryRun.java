@@ -36,7 +36,7 @@ public class DryRun {
                     CustomerProfile stored = CustomerProfile.findById(event.customerId());
                     return stored == null ? ProfileState.empty(event.customerId()) : ProfileState.of(stored);
                 });
-        Simulation simulation = new Simulation(versions.get(version), factory, id -> start.copy());
+        Simulation simulation = new Simulation(versions.get(version), factory, id -> start.copy(), outcome -> { });
         Simulation.Step step;
         try {
             step = simulation.feed(event);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -25,10 +26,13 @@ import java.util.function.Function;
  * the follow-up poller would: profiles are updated, follow-ups are cancelled, superseded and
  * fired in time order. Nothing is stored or sent. Used to try a draft on one event, to run
  * scenario tests, and to backtest over stored history.
+ *
+ * <p>What happens is told to an {@link Observer} as it happens; only pending follow-ups are kept,
+ * so a backtest over millions of events holds the profiles and little else.
  */
 public final class Simulation {
 
-    /** A decision the simulation made, with what became of it by the end (follow-ups only). */
+    /** A decision the simulation made, with what became of it (follow-ups only change after being made). */
     public record Outcome(DecisionRecord decision, String status, Instant closedAt, String closedBy) {
     }
 
@@ -36,22 +40,46 @@ public final class Simulation {
     public record Step(EventEnvelope event, List<String> firedRules, List<DecisionRecord> decisions) {
     }
 
+    /** Told of every decision when it is made, and again whenever a follow-up's status changes. */
+    public interface Observer {
+        void changed(Outcome outcome);
+    }
+
+    /** Keeps every decision with its latest status, in the order they were made: for small runs. */
+    public static final class Recorder implements Observer {
+        private final Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+
+        @Override
+        public void changed(Outcome outcome) {
+            outcomes.put(outcome.decision().id(), outcome);
+        }
+
+        public List<Outcome> outcomes() {
+            return new ArrayList<>(outcomes.values());
+        }
+    }
+
     private final RuleEvaluator evaluator;
     private final DecisionFactory factory;
     private final Function<String, ProfileState> initialProfile;
+    private final Observer observer;
     private final Map<String, ProfileState> profiles = new HashMap<>();
-    private final Map<UUID, FollowUpPlan> pending = new LinkedHashMap<>();
-    private final Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+    /** Pending follow-ups by customer, for the batch of each event, and by due time, for firing. */
+    private final Map<String, Map<UUID, FollowUpPlan>> pendingByCustomer = new HashMap<>();
+    private final PriorityQueue<FollowUpPlan> dueOrder = new PriorityQueue<>(Comparator.comparing(FollowUpPlan::dueAt));
+    private final Map<UUID, DecisionRecord> pendingDecisions = new HashMap<>();
     private Instant now = Instant.EPOCH;
 
     /**
      * @param initialProfile the profile a customer starts from when the simulation first meets
      *                       them (a stored profile, one given by the author, or empty)
      */
-    public Simulation(CompiledRuleSet rules, DecisionFactory factory, Function<String, ProfileState> initialProfile) {
+    public Simulation(CompiledRuleSet rules, DecisionFactory factory, Function<String, ProfileState> initialProfile,
+                      Observer observer) {
         this.evaluator = new RuleEvaluator(rules);
         this.factory = factory;
         this.initialProfile = initialProfile;
+        this.observer = observer;
     }
 
     /**
@@ -62,8 +90,8 @@ public final class Simulation {
         advanceTo(event.occurredAt());
         ProfileState profile = profiles.computeIfAbsent(event.customerId(), initialProfile);
         ProfileState before = profile.copy();
-        DecisionBatch batch = new DecisionBatch(pending.values().stream()
-                .filter(plan -> plan.customerId().equals(event.customerId())).toList());
+        DecisionBatch batch = new DecisionBatch(List.copyOf(
+                pendingByCustomer.getOrDefault(event.customerId(), Map.of()).values()));
         RuleEvaluator.Outcome outcome;
         try {
             outcome = evaluator.evaluate(event, profile.apply(event));
@@ -79,14 +107,16 @@ public final class Simulation {
         for (DecisionRecord decision : batch.decisions()) {
             DecisionBatch.Closing closing = batch.closing(decision.id());
             if (decision.kind() == DecisionKind.FOLLOW_UP && closing == null) {
-                outcomes.put(decision.id(), new Outcome(decision, "pending", null, null));
-                batch.followUps().stream().filter(p -> p.decisionId().equals(decision.id()))
-                        .forEach(p -> pending.put(p.decisionId(), p));
+                batch.followUps().stream().filter(p -> p.decisionId().equals(decision.id())).forEach(p -> {
+                    pendingByCustomer.computeIfAbsent(p.customerId(), c -> new LinkedHashMap<>()).put(p.decisionId(), p);
+                    dueOrder.add(p);
+                    pendingDecisions.put(p.decisionId(), decision);
+                });
+                observer.changed(new Outcome(decision, "pending", null, null));
             } else if (decision.kind() == DecisionKind.FOLLOW_UP) {
-                outcomes.put(decision.id(), new Outcome(decision, closing.status(), now, closing.eventId()));
+                observer.changed(new Outcome(decision, closing.status(), now, closing.eventId()));
             } else {
-                outcomes.put(decision.id(), new Outcome(decision, decision.kind() == DecisionKind.ESCALATION ? "open" : "made",
-                        null, null));
+                observer.changed(new Outcome(decision, decision.kind() == DecisionKind.ESCALATION ? "open" : "made", null, null));
             }
         }
         return new Step(event, outcome.firedRules(), batch.decisions());
@@ -97,24 +127,30 @@ public final class Simulation {
         if (time.isBefore(now)) {
             return;
         }
-        List<FollowUpPlan> due = pending.values().stream().filter(plan -> !plan.dueAt().isAfter(time))
-                .sorted(Comparator.comparing(FollowUpPlan::dueAt)).toList();
-        for (FollowUpPlan plan : due) {
-            pending.remove(plan.decisionId());
-            Outcome made = outcomes.get(plan.decisionId());
-            outcomes.put(plan.decisionId(), new Outcome(made.decision(), "fired", plan.dueAt(), null));
+        while (!dueOrder.isEmpty() && !dueOrder.peek().dueAt().isAfter(time)) {
+            FollowUpPlan plan = dueOrder.poll();
+            DecisionRecord decision = pendingDecisions.remove(plan.decisionId());
+            if (decision != null) { // not called off meanwhile
+                forget(plan.customerId(), plan.decisionId());
+                observer.changed(new Outcome(decision, "fired", plan.dueAt(), null));
+            }
         }
         now = time;
     }
 
-    /** Every decision so far, in the order they were made, with where each stands now. */
-    public List<Outcome> outcomes() {
-        return new ArrayList<>(outcomes.values());
+    private void close(UUID followUp, String status, String eventId) {
+        DecisionRecord decision = pendingDecisions.remove(followUp);
+        forget(decision.customerId(), followUp);
+        observer.changed(new Outcome(decision, status, now, eventId));
     }
 
-    private void close(UUID followUp, String status, String eventId) {
-        pending.remove(followUp);
-        Outcome made = outcomes.get(followUp);
-        outcomes.put(followUp, new Outcome(made.decision(), status, now, eventId));
+    private void forget(String customerId, UUID followUp) {
+        Map<UUID, FollowUpPlan> plans = pendingByCustomer.get(customerId);
+        if (plans != null) {
+            plans.remove(followUp);
+            if (plans.isEmpty()) {
+                pendingByCustomer.remove(customerId);
+            }
+        }
     }
 }
