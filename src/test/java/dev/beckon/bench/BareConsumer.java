@@ -1,5 +1,6 @@
 package dev.beckon.bench;
 
+import dev.beckon.support.TestNamespace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
@@ -7,7 +8,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,17 +26,17 @@ final class BareConsumer {
     record Delivered(long tag, byte[] body) {
     }
 
-    static final String TABLE = "beckon_test.bench_bare_events";
+    static final String TABLE = "bench_bare_events";
 
     /** Consumes {@code expected} messages from {@code queue}; returns the seconds from first delivery to last commit. */
     static double consume(Connection rabbit, String queue, int expected, int batchSize, int prefetch) throws Exception {
         ObjectMapper json = new ObjectMapper();
         BlockingQueue<Delivered> deliveries = new LinkedBlockingQueue<>();
-        try (java.sql.Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        try (java.sql.Connection db = TestNamespace.database();
              Channel channel = rabbit.createChannel()) {
             try (var ddl = db.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS " + TABLE);
-                ddl.execute("CREATE TABLE " + TABLE + " (LIKE beckon_test.events INCLUDING ALL)");
+                ddl.execute("CREATE TABLE " + TABLE + " (LIKE events INCLUDING ALL)");
             }
             db.setAutoCommit(false);
             channel.basicQos(prefetch);

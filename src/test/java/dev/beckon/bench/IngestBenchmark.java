@@ -1,5 +1,7 @@
 package dev.beckon.bench;
 
+import dev.beckon.support.Rabbit;
+import dev.beckon.support.TestNamespace;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
@@ -75,7 +77,7 @@ class IngestBenchmark {
             // and picks poor plans for the per-customer lookups; measure the steady state instead.
             List<BenchmarkEvents.Generated> warmUp = BenchmarkEvents.generate(run + "w", count / 5, Math.max(1, count / 25), 3);
             recorder.reset();
-            publishAll(publisher, "beckon-test.events", null, warmUp, true);
+            publishAll(publisher, Rabbit.EVENTS, null, warmUp, true);
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> recorder.committed() == warmUp.size());
             analyse();
@@ -83,7 +85,7 @@ class IngestBenchmark {
             // 2. Beckon at full load
             recorder.reset();
             long start = System.nanoTime();
-            publishAll(publisher, "beckon-test.events", null, events, true);
+            publishAll(publisher, Rabbit.EVENTS, null, events, true);
             double publishSeconds = (System.nanoTime() - start) / 1e9;
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
                     .until(() -> recorder.committed() == count);
@@ -122,10 +124,10 @@ class IngestBenchmark {
     }
 
     private static void analyse() throws Exception {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        try (java.sql.Connection db = TestNamespace.database();
              java.sql.Statement statement = db.createStatement()) {
-            statement.execute("ANALYZE beckon_test.events, beckon_test.customer_profiles, beckon_test.follow_ups, "
-                    + "beckon_test.decisions, beckon_test.escalations, beckon_test.outbox");
+            statement.execute("ANALYZE events, customer_profiles, follow_ups, "
+                    + "decisions, escalations, outbox");
         }
     }
 
@@ -156,7 +158,7 @@ class IngestBenchmark {
             }
             next += interval;
             recorder.published(e.id(), System.nanoTime());
-            channel.basicPublish("beckon-test.events", e.type(), PERSISTENT, e.json().getBytes(StandardCharsets.UTF_8));
+            channel.basicPublish(Rabbit.EVENTS, e.type(), PERSISTENT, e.json().getBytes(StandardCharsets.UTF_8));
             if (++unconfirmed == 50) {
                 channel.waitForConfirmsOrDie(30_000);
                 unconfirmed = 0;

@@ -1,5 +1,6 @@
 package dev.beckon.bench;
 
+import dev.beckon.support.TestNamespace;
 import static dev.beckon.support.Api.api;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -41,10 +41,10 @@ class RuleBenchmark {
         }
 
         int history = Integer.getInteger("bench.history", 1_000_000);
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        try (Connection db = TestNamespace.database();
              Statement sql = db.createStatement()) {
             sql.execute("""
-                    INSERT INTO beckon_test.events (id, type, customer_id, occurred_at, received_at, channel, data)
+                    INSERT INTO events (id, type, customer_id, occurred_at, received_at, channel, data)
                     SELECT 'bench-h-' || g, (ARRAY['page.viewed','product.viewed','cart.updated','order.completed',
                            'payment.authorized','feedback.submitted','customer.signed_up','room.assigned'])[1 + g % 8],
                            'bench-c' || (g % 100000), now() - interval '3 days' + g * interval '1 millisecond',
@@ -53,7 +53,7 @@ class RuleBenchmark {
                                               'country', 'DE', 'notes', repeat('x', 600))
                     FROM generate_series(1, HISTORY) g
                     """.replace("HISTORY", Integer.toString(history)));
-            sql.execute("ANALYZE beckon_test.events");
+            sql.execute("ANALYZE events");
         }
         int draft = api().body(Map.of("drl", dev.beckon.support.RuleSets.starterPack().replace("amountOff(20)", "amountOff(25)")))
                 .post("/api/rulesets").then().statusCode(201).extract().path("version");

@@ -1,5 +1,6 @@
 package dev.beckon.ingest;
 
+import dev.beckon.support.TestNamespace;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,18 +28,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AckAfterCommitTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     @Test
     void aBatchWhoseTransactionFailsIsNotAcknowledgedAndIsProcessedOnceLater() throws Exception {
         String customer = unique("c");
         String id = unique("e");
-        try (Connection blocker = DriverManager.getConnection(URL, "postgres", "");
-             Connection observer = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection blocker = TestNamespace.database();
+             Connection observer = TestNamespace.database();
              Rabbit rabbit = new Rabbit()) {
             blocker.setAutoCommit(false);
             try (Statement lock = blocker.createStatement()) {
-                lock.execute("LOCK TABLE beckon_test.customer_profiles IN ACCESS EXCLUSIVE MODE");
+                lock.execute("LOCK TABLE customer_profiles IN ACCESS EXCLUSIVE MODE");
             }
 
             rabbit.publish("cart.updated", event(id, "cart.updated", customer, "{\"total\": 150}"));
@@ -50,14 +49,14 @@ class AckAfterCommitTest {
                 kill.execute("SELECT pg_terminate_backend(" + stuck + ")");
             }
             // Beckon's transaction died mid-batch: nothing of it is visible, and it retries.
-            assertThat(count(observer, "SELECT count(*) FROM beckon_test.events WHERE id = '" + id + "'")).isZero();
+            assertThat(count(observer, "SELECT count(*) FROM events WHERE id = '" + id + "'")).isZero();
             awaitBackendWaitingOnTheLock(observer);
             awaitUnacknowledged(1);
 
             blocker.rollback();
 
             await().atMost(Duration.ofSeconds(20)).until(() ->
-                    count(observer, "SELECT count(*) FROM beckon_test.events WHERE id = '" + id + "'") == 1);
+                    count(observer, "SELECT count(*) FROM events WHERE id = '" + id + "'") == 1);
             awaitUnacknowledged(0);
         }
         assertThat(api().get("/api/customers/" + customer + "/events").then().extract().jsonPath().getList("$")).hasSize(1);
@@ -102,7 +101,7 @@ class AckAfterCommitTest {
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
-        return output.lines().map(String::trim).filter(line -> line.startsWith("beckon-test.ingest"))
+        return output.lines().map(String::trim).filter(line -> line.startsWith(TestNamespace.BROKER + ".ingest"))
                 .mapToInt(line -> Integer.parseInt(line.split("\\s+")[1])).findFirst().orElse(-1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.beckon.ingest;
 
+import dev.beckon.support.TestNamespace;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
@@ -8,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,13 +26,13 @@ class SystemicFailureTest {
         String first = unique("e");
         String second = unique("e");
         String body = "[" + event(first, "page.viewed", customer, "{}") + "," + event(second, "page.viewed", customer, "{}") + "]";
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        try (Connection db = TestNamespace.database();
              Statement sql = db.createStatement()) {
-            sql.execute("ALTER TABLE beckon_test.customer_profiles RENAME TO customer_profiles_away");
+            sql.execute("ALTER TABLE customer_profiles RENAME TO customer_profiles_away");
             try {
                 api().body(body).post("/api/events").then().statusCode(503);
             } finally {
-                sql.execute("ALTER TABLE beckon_test.customer_profiles_away RENAME TO customer_profiles");
+                sql.execute("ALTER TABLE customer_profiles_away RENAME TO customer_profiles");
             }
         }
         List<String> letters = api().get("/api/dead-letters").then().extract().jsonPath().getList("messageKey");

@@ -12,9 +12,9 @@ import java.util.List;
 /** A producer's and a downstream consumer's view of the test broker (the machine's real RabbitMQ). */
 public final class Rabbit implements AutoCloseable {
 
-    public static final String EVENTS = "beckon-test.events";
-    public static final String DEAD = "beckon-test.dead";
-    public static final String DECISIONS = "beckon-test.decisions";
+    public static final String EVENTS = TestNamespace.BROKER + ".events";
+    public static final String DEAD = TestNamespace.BROKER + ".dead";
+    public static final String DECISIONS = TestNamespace.BROKER + ".decisions";
 
     private final Connection connection;
     private final Channel channel;

@@ -1,5 +1,6 @@
 package dev.beckon.rules.backtest;
 
+import dev.beckon.support.TestNamespace;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
@@ -14,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -68,11 +68,11 @@ class BacktestApiTest {
 
     @Test
     void aRunningBacktestCanBeCancelled() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        try (Connection db = TestNamespace.database();
              Statement sql = db.createStatement()) {
             // History enough to keep a backtest busy for a while: 60,000 page views.
             sql.execute("""
-                    INSERT INTO beckon_test.events (id, type, customer_id, occurred_at, received_at, channel, data)
+                    INSERT INTO events (id, type, customer_id, occurred_at, received_at, channel, data)
                     SELECT 'bt-hist-' || g || '-' || md5(random()::text), 'page.viewed', 'bt-c' || (g % 5000),
                            now() - interval '2 days', now() - interval '2 days', 'test', '{"url": "/"}'
                     FROM generate_series(1, 60000) g
