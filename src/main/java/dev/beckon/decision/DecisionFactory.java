@@ -35,8 +35,9 @@ public class DecisionFactory {
         } else if (draft instanceof FollowUpDraft followUp) {
             Instant due = event.occurredAt().plus(followUp.delay());
             ObjectNode offer = null;
-            if (followUp.offerPercentOff() != null) {
-                offer = offerTerms(json.createObjectNode(), followUp.offerPercentOff(), null, followUp.offerCode());
+            if (followUp.offerPercentOff() != null || followUp.offerAmountOff() != null) {
+                offer = offerTerms(json.createObjectNode(), followUp.offerPercentOff(), followUp.offerAmountOff(),
+                        followUp.offerCode());
             }
             details.put("dueAt", due.toString());
             details.put("message", followUp.messageValue());

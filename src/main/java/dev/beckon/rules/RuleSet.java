@@ -5,7 +5,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One version of the rule set. Versions are never edited: a change is a new draft. */
 @Entity
@@ -36,6 +39,10 @@ public class RuleSet extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The guided rules in this version, as their authors defined them (their DRL is in {@link #drl}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode guided;
 
     /** Why this version went live (required when publishing). */
     @Column(name = "publish_comment")

@@ -45,7 +45,8 @@ public class RuleSetResource {
         }
     }
 
-    public record NewVersion(String drl, String comment) {
+    /** Rule text for a new draft; guided rules of {@code basedOn} (default: live) whose blocks are intact carry over. */
+    public record NewVersion(String drl, String comment, Integer basedOn) {
     }
 
     public record PublishRequest(String comment) {
@@ -65,6 +66,7 @@ public class RuleSetResource {
     @Inject
     RuleOverview overview;
 
+
     @GET
     public List<Summary> list() {
         return ruleSets.list().stream().map(Summary::of).toList();
@@ -80,7 +82,8 @@ public class RuleSetResource {
     @POST
     public Response create(NewVersion request) {
         RuleSet created = ruleSets.createDraft(request == null ? null : request.drl(),
-                request == null ? null : request.comment(), identity.getPrincipal().getName());
+                request == null ? null : request.comment(), identity.getPrincipal().getName(),
+                request == null ? null : request.basedOn());
         return Response.created(URI.create("/api/rulesets/" + created.version)).entity(Detail.of(created)).build();
     }
 

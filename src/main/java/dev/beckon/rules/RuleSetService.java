@@ -1,8 +1,12 @@
 package dev.beckon.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.beckon.audit.AuditLog;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.rules.guided.GuidedRules;
 import dev.beckon.rules.scenario.ScenarioService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +39,8 @@ public class RuleSetService {
     @Inject
     AuditLog audit;
     @Inject
+    ObjectMapper json;
+    @Inject
     ActiveRules active;
     @Inject
     Clock clock;
@@ -60,12 +66,28 @@ public class RuleSetService {
 
     /** Stores a new draft version; refuses text that does not compile, changing nothing. */
     public RuleSet createDraft(String drl, String comment, String author) {
+        return createDraft(drl, comment, author, null);
+    }
+
+    /**
+     * Stores new rule text as a draft; the guided rules of {@code basedOn} (default: the live
+     * version) whose generated blocks the text still holds unchanged stay guided.
+     */
+    public RuleSet createDraft(String drl, String comment, String author, Integer basedOn) {
+        int base = basedOn == null ? active.version() : basedOn;
+        JsonNode guided = drl == null ? null : find(base).map(r -> GuidedRules.carriedForward(json, r.guided, drl)).orElse(null);
+        return createDraftWithGuided(drl, comment, author, guided);
+    }
+
+    /** Stores new rule text as a draft with these guided definitions (the guided builder's way in). */
+    public RuleSet createDraftWithGuided(String drl, String comment, String author, JsonNode guided) {
         List<CompileError> errors = check(drl);
         if (!errors.isEmpty()) {
             throw compileProblem(errors);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             RuleSet draft = insert(drl, comment, author, RuleSet.DRAFT);
+            draft.guided = guided == null ? JsonNodeFactory.instance.arrayNode() : guided;
             audit.record("ruleset.draft-created", "ruleset:" + draft.version, Map.of("comment", comment == null ? "" : comment));
             return draft;
         });
@@ -152,6 +174,7 @@ public class RuleSetService {
         rules.comment = comment;
         rules.createdBy = author;
         rules.createdAt = clock.instant();
+        rules.guided = JsonNodeFactory.instance.arrayNode();
         rules.persist();
         return rules;
     }

@@ -18,6 +18,7 @@ public final class FollowUpDraft implements Draft {
     private String message;
     private final Set<String> cancelledBy = new LinkedHashSet<>();
     private Double offerPercentOff;
+    private Double offerAmountOff;
     private String offerCode;
 
     FollowUpDraft(String rule, String campaign) {
@@ -49,9 +50,22 @@ public final class FollowUpDraft implements Draft {
         return this;
     }
 
+    /** Attach an amount off (and its code) to the follow-up message. */
+    public FollowUpDraft withAmountOff(double amountOff, String code) {
+        this.offerAmountOff = amountOff;
+        this.offerCode = code;
+        return this;
+    }
+
     @Override
     public void validate() {
         Campaigns.check(rule, campaign);
+        if (offerPercentOff != null && offerAmountOff != null) {
+            throw new InvalidDecisionException(rule, "a follow-up carries either withOffer(..) or withAmountOff(..), not both");
+        }
+        if (offerAmountOff != null && !(offerAmountOff > 0)) {
+            throw new InvalidDecisionException(rule, "withAmountOff amount must be above 0");
+        }
         Duration delay = delay();
         if (delay.isNegative()) {
             throw new InvalidDecisionException(rule, "after(..) must not be negative");
@@ -91,6 +105,10 @@ public final class FollowUpDraft implements Draft {
 
     public Double offerPercentOff() {
         return offerPercentOff;
+    }
+
+    public Double offerAmountOff() {
+        return offerAmountOff;
     }
 
     public String offerCode() {
