@@ -75,13 +75,19 @@ public class RuleSetService {
      */
     public RuleSet createDraft(String drl, String comment, String author, Integer basedOn) {
         int base = basedOn == null ? active.version() : basedOn;
-        JsonNode guided = drl == null ? null : find(base).map(r -> GuidedRules.carriedForward(json, r.guided, drl)).orElse(null);
+        Optional<RuleSet> baseVersion = find(base);
+        if (basedOn != null && baseVersion.isEmpty()) {
+            throw ProblemException.notFound("No rule set version " + basedOn + " to base the draft on");
+        }
+        JsonNode guided = drl == null ? null : baseVersion.map(r -> GuidedRules.carriedForward(json, r.guided, drl)).orElse(null);
         return createDraftWithGuided(drl, comment, author, guided);
     }
 
     /** Stores new rule text as a draft with these guided definitions (the guided builder's way in). */
     public RuleSet createDraftWithGuided(String drl, String comment, String author, JsonNode guided) {
-        List<CompileError> errors = check(drl);
+        requireText(drl);
+        refuseOutsideThePolicy(drl);
+        List<CompileError> errors = compiler.check(drl);
         if (!errors.isEmpty()) {
             throw compileProblem(errors);
         }
@@ -106,6 +112,8 @@ public class RuleSetService {
         if (RuleSet.PUBLISHED.equals(candidate.status)) {
             throw ProblemException.conflict("Version " + version + " is already published");
         }
+        // Versions stored before the rule text policy existed are held to it too, rollbacks included.
+        refuseOutsideThePolicy(candidate.drl);
         CompiledRuleSet compiled = versions.get(version);
         List<FieldError> failing = scenarios.runAll(version).stream().filter(r -> !r.passed())
                 .flatMap(r -> r.problems().stream().map(p -> new FieldError("scenarios[" + r.name() + "]", p)))
@@ -190,6 +198,15 @@ public class RuleSetService {
         if (drl.length() > MAX_DRL_LENGTH) {
             throw ProblemException.badRequest("Rule text is too long",
                     List.of(new FieldError("drl", "must be at most " + MAX_DRL_LENGTH + " characters")));
+        }
+    }
+
+    private void refuseOutsideThePolicy(String drl) {
+        List<CompileError> refused = policy.violations(drl);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(422, "Rule text is not allowed",
+                    refused.size() + " part(s) reach beyond the rule vocabulary; the first is at line " + refused.get(0).line(),
+                    refused.stream().map(e -> new FieldError("drl", e.message(), e.line(), e.column())).toList());
         }
     }
 

@@ -92,6 +92,16 @@ class RuleAuthoringApiTest {
     }
 
     @Test
+    void refusesAMisspeltFieldInsteadOfIgnoringIt() {
+        api().body("""
+                {"name": "typo", "given": [{"at": "10:00", "type": "cart.updated"}],
+                 "expect": [{"kind": "offer", "percentof": 10}]}
+                """).post("/api/scenarios").then().statusCode(400)
+                .body("errors[0].field", equalTo("expect[0].percentof"))
+                .body("errors[0].message", equalTo("is not a known field"));
+    }
+
+    @Test
     void refusesAnIncompleteScenarioNamingEachField() {
         api().body("""
                 {"name": "", "given": [{"at": "25:99", "type": "Cart Updated"}], "expect": [{"kind": "coupon"}]}

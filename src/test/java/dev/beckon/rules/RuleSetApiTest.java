@@ -78,6 +78,7 @@ class RuleSetApiTest {
                 end
                 """;
         api().body(Map.of("drl", escape)).post("/api/rulesets").then().statusCode(422)
+                .body("title", equalTo("Rule text is not allowed"))
                 .body("errors[0].line", equalTo(5))
                 .body("errors[0].message", containsString("System"));
     }

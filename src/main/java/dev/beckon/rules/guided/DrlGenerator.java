@@ -96,6 +96,8 @@ final class DrlGenerator {
                 }
                 if (d.percentOff() != null) {
                     call.append(".withOffer(").append(number(d.percentOff())).append(", ").append(quoteOrNull(d.code())).append(")");
+                } else if (d.amountOff() != null) {
+                    call.append(".withAmountOff(").append(number(d.amountOff())).append(", ").append(quoteOrNull(d.code())).append(")");
                 }
             }
             default -> {

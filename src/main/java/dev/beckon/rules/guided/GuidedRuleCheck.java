@@ -114,9 +114,14 @@ final class GuidedRuleCheck {
                         errors.add(new FieldError("decision.cancelledBy[" + i + "]", "must be an event type"));
                     }
                 }
-                if (d.percentOff() != null && !(d.percentOff() > 0 && d.percentOff() <= 100)) {
+                if (d.percentOff() != null && d.amountOff() != null) {
+                    errors.add(new FieldError("decision.percentOff", "give either a percentage or an amount off, not both"));
+                } else if (d.percentOff() != null && !(d.percentOff() > 0 && d.percentOff() <= 100)) {
                     errors.add(new FieldError("decision.percentOff", "must be above 0 and at most 100"));
+                } else if (d.amountOff() != null && !(d.amountOff() > 0)) {
+                    errors.add(new FieldError("decision.amountOff", "must be above 0"));
                 }
+                text(d.code(), "decision.code", errors);
             }
             case "escalation" -> {
                 if (rule.unlessWithin() != null) {

@@ -97,11 +97,19 @@ public class ScenarioRunner {
         return (e.campaign() == null || e.campaign().equals(m.campaign()))
                 && (e.rule() == null || e.rule().equals(m.rule()))
                 && (e.status() == null || e.status().equals(m.status()))
-                && (e.at() == null || sameTime(e.at(), "pending".equals(m.status()) || "fired".equals(m.status()) ? m.dueAt() : m.closedAt()))
+                && (e.at() == null || sameTime(e.at(), when(m)))
                 && (e.percentOff() == null || offer.path("percentOff").asDouble(Double.NaN) == e.percentOff())
                 && (e.amountOff() == null || offer.path("amountOff").asDouble(Double.NaN) == e.amountOff())
                 && (e.code() == null || e.code().equals(offer.path("code").asText(null)))
                 && (e.priority() == null || e.priority().equals(details.path("priority").asText(null)));
+    }
+
+    /** The time "at" refers to: when a follow-up is due (or was called off); when anything else was decided. */
+    private static String when(ScenarioResult.Made m) {
+        if (!"followup".equals(m.kind())) {
+            return m.decidedAt();
+        }
+        return "pending".equals(m.status()) || "fired".equals(m.status()) ? m.dueAt() : m.closedAt();
     }
 
     private static boolean sameTime(String expected, String actual) {
@@ -109,7 +117,8 @@ public class ScenarioRunner {
     }
 
     private static String describe(Scenario.Expected e) {
-        StringBuilder text = new StringBuilder(e.kind() == null ? "a decision" : "a " + e.kind());
+        StringBuilder text = new StringBuilder(e.kind() == null ? "a decision"
+                : ("offer".equals(e.kind()) || "escalation".equals(e.kind()) ? "an " : "a ") + e.kind());
         if (e.campaign() != null) {
             text.append(" \"").append(e.campaign()).append('"');
         }

@@ -70,7 +70,8 @@ public class DryRun {
     private static ProfileState assumed(String customerId, TryRequest.AssumedProfile p) {
         return ProfileState.assumed(customerId, orZero(p.lifetimeSpend()), p.orderCount() == null ? 0 : p.orderCount(),
                 orZero(p.openCartValue()), p.paymentCount() == null ? 0 : p.paymentCount(), orZero(p.paymentTotal()),
-                p.countries() == null ? Set.of() : p.countries(), p.eventCounts() == null ? Map.of() : p.eventCounts());
+                p.countries() == null ? Set.of()
+                        : p.countries().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()), p.eventCounts() == null ? Map.of() : p.eventCounts());
     }
 
     private static BigDecimal orZero(BigDecimal value) {

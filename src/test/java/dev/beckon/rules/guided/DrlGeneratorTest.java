@@ -90,6 +90,21 @@ class DrlGeneratorTest {
     }
 
     @Test
+    void aFollowUpCanCarryAnAmountOff() throws Exception {
+        GuidedRule nudge = new GuidedRule("Nudge", "cart.updated", List.of(), null,
+                new GuidedRule.Decision("followup", "nudge", null, 5.0, "FIVE", null, null, "1h", "Still there?",
+                        List.of("order.completed"), null, null, null),
+                true);
+        String drl = DrlGenerator.drl(nudge);
+
+        assertThat(drl).contains(".withAmountOff(5, \"FIVE\")");
+        assertThat(run(compiler.compile(1, drl), """
+                {"name": "nudge", "given": [{"at": "10:00", "type": "cart.updated"}],
+                 "expect": [{"kind": "followup", "campaign": "nudge", "status": "fired", "at": "11:00", "amountOff": 5}]}
+                """).problems()).isEmpty();
+    }
+
+    @Test
     void namesEveryIncompleteField() {
         GuidedRule incomplete = new GuidedRule("", "Cart", List.of(new GuidedRule.Condition("profile", "shoeSize", "~", "x")),
                 new GuidedRule.UnlessWithin("order.completed", "soon"),

@@ -74,6 +74,18 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void anOffersTimeIsWhenItWasDecided() throws Exception {
+        assertThat(run("""
+                {"name": "welcome", "given": [{"at": "09:00", "type": "customer.signed_up"}], "exactly": false,
+                 "expect": [{"kind": "offer", "campaign": "welcome", "at": "09:00"}]}
+                """).problems()).isEmpty();
+        assertThat(run("""
+                {"name": "welcome", "given": [{"at": "09:00", "type": "customer.signed_up"}], "exactly": false,
+                 "expect": [{"kind": "offer", "campaign": "welcome", "at": "10:00"}]}
+                """).problems()).containsExactly("expected an offer \"welcome\" at 10:00, but no such decision was made");
+    }
+
+    @Test
     void unexpectedDecisionsAreAllowedWhenNotExact() throws Exception {
         ScenarioResult result = run("""
                 {"name": "loose", "exactly": false, "given": [{"at": "10:00", "type": "customer.signed_up"}],
