@@ -2,9 +2,13 @@ package dev.beckon.console.rules;
 
 import dev.beckon.support.Browser;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the console tests do over and over: sign in, find a table row, take a screenshot of a whole page. */
 final class ConsolePages {
@@ -32,6 +36,17 @@ final class ConsolePages {
         return table.findElements(By.cssSelector("tbody tr")).stream()
                 .filter(r -> r.getText().contains(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("No row with '" + text + "' in:\n" + table.getText()));
+    }
+
+    /**
+     * Waits up to 10 seconds for {@code condition}, like {@link Browser#waitUntil}, but also through an htmx swap
+     * or a page load that replaces an element the condition was reading.
+     */
+    static <T> T until(Browser browser, ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the page at " + browser.driver().getCurrentUrl() + " reads:\n" + browser.pageText())
+                .until(condition);
     }
 
     /** target/screenshots/{name}.png of the whole page, not only what fits the window. */

@@ -10,6 +10,7 @@ import static dev.beckon.console.rules.ConsolePages.ADMIN;
 import static dev.beckon.console.rules.ConsolePages.PASSWORD;
 import static dev.beckon.console.rules.ConsolePages.row;
 import static dev.beckon.console.rules.ConsolePages.screenshot;
+import static dev.beckon.console.rules.ConsolePages.until;
 
 import dev.beckon.rules.ActiveRules;
 import dev.beckon.support.Browser;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,7 +112,7 @@ class RulesConsoleBrowserTest {
                 "Suspicious payment: new country", "VIP loyalty offer", "Welcome offer", "customer.signed_up",
                 "offer vip-loyalty");
         WebElement upsell = row(rules, "Hotel late checkout upsell");
-        browser.waitUntil(d -> {
+        until(browser, d -> {
             browser.open("/rules");
             return !row(browser.labelled("Rules"), "Hotel late checkout upsell").getText().contains("never");
         });
@@ -149,21 +152,30 @@ class RulesConsoleBrowserTest {
         editor.sendKeys("\nrule \"Console test offer\"\nwhen\n    Event(typo == 1)\nthen\n"
                 + "    decide.offer(\"console-test\").amountOff(5);\nend\n");
         browser.button("Check").click();
-        WebElement problems = browser.waitUntil(d -> browser.allLabelled("Problems").stream().findFirst().orElse(null));
+        WebElement problems = until(browser, d -> browser.allLabelled("Problems").stream().findFirst().orElse(null));
         assertThat(problems.getDomAttribute("role")).isEqualTo("alert");
         assertThat(problems.getText()).contains("Line " + broken);
         assertThat(browser.driver().findElements(By.cssSelector(".gutter .marked")))
                 .extracting(WebElement::getText).contains(String.valueOf(broken));
         screenshot(browser, "editor-errors");
 
+        // Saving text that does not compile stores nothing and shows the editor again, text and errors kept.
+        int versions = api().get("/api/rulesets").then().extract().jsonPath().getList("$").size();
+        browser.field("What does this draft change?").sendKeys("Console test offer");
+        submitAndAwaitNewPage(browser.button("Save as draft"));
+        assertThat(browser.path()).isEqualTo("/rules/editor");
+        assertThat(browser.labelled("Problems").getText()).contains("Line " + broken);
+        assertThat(browser.field("Rule text").getDomProperty("value")).contains("Event(typo == 1)", "rule \"Welcome offer\"");
+        assertThat(browser.field("What does this draft change?").getDomProperty("value")).isEqualTo("Console test offer");
+        assertThat(api().get("/api/rulesets").then().extract().jsonPath().getList("$")).hasSize(versions);
+
         // The error's link selects its line, so typing replaces it.
         browser.labelled("Go to line " + broken).click();
         browser.field("Rule text").sendKeys("    Event(type == \"console.test\")");
         browser.button("Check").click();
-        browser.waitUntil(d -> browser.labelled("Problems").getText().contains("No problems"));
-        browser.field("What does this draft change?").sendKeys("Console test offer");
+        until(browser, d -> browser.labelled("Problems").getText().contains("No problems"));
         browser.button("Save as draft").click();
-        browser.waitUntil(d -> browser.path().startsWith("/rules/versions/"));
+        until(browser, d -> browser.path().startsWith("/rules/versions/"));
         browser.awaitLoaded();
         int draft = Integer.parseInt(browser.path().substring("/rules/versions/".length()));
         assertThat(draft).isGreaterThan(before);
@@ -177,7 +189,7 @@ class RulesConsoleBrowserTest {
         eventField.clear();
         eventField.sendKeys("{\"id\": \"" + unique("e") + "\", \"type\": \"console.test\", \"customerId\": \"" + tried + "\"}");
         browser.button("Try it").click();
-        WebElement decisions = browser.waitUntil(d -> browser.allLabelled("Decisions").stream().findFirst().orElse(null));
+        WebElement decisions = until(browser, d -> browser.allLabelled("Decisions").stream().findFirst().orElse(null));
         assertThat(decisions.getText()).contains("offer", "console-test", "Console test offer", "\"amountOff\":5");
         api().get("/api/customers/" + tried).then().statusCode(404);
 
@@ -186,16 +198,16 @@ class RulesConsoleBrowserTest {
         addExampleScenario(scenario);
         browser.open("/rules/versions/" + draft);
         browser.button("Run scenarios").click();
-        WebElement results = browser.waitUntil(d -> browser.allLabelled("Scenario results").stream().findFirst().orElse(null));
+        WebElement results = until(browser, d -> browser.allLabelled("Scenario results").stream().findFirst().orElse(null));
         assertThat(row(results, scenario).getText()).contains("passed");
         screenshot(browser, "version-draft");
 
         // A backtest over the last 7 days shows the draft's extra offer beside the live version.
         browser.button("Start backtest").click();
-        browser.waitUntil(d -> browser.path().matches("/backtests/\\d+"));
+        until(browser, d -> browser.path().matches("/backtests/\\d+"));
         browser.awaitLoaded();
         assertThat(browser.labelled("Backtest progress").getTagName()).isEqualTo("progress");
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).until(d ->
+        new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class).until(d ->
                 !browser.allLabelled("Backtest state").isEmpty() && "done".equals(browser.labelled("Backtest state").getText()));
         assertThat(browser.buttons("Cancel")).isEmpty();
         assertThat(row(browser.labelled("Rules compared"), "Console test offer").getText()).contains("1 fired, 1 decided");
@@ -215,8 +227,8 @@ class RulesConsoleBrowserTest {
 
         browser.open("/rules/versions/" + draft);
         browser.field("Why does this version go live?").sendKeys("Offer for console tests");
-        browser.button("Publish version " + draft).click();
-        browser.awaitPath("/rules/versions/" + draft);
+        submitAndAwaitNewPage(browser.button("Publish version " + draft));
+        assertThat(browser.path()).isEqualTo("/rules/versions/" + draft);
         assertThat(browser.labelled("Status").getText()).isEqualTo("published");
         assertThat(browser.heading()).contains("live");
         assertThat(browser.buttons("Publish version " + draft)).isEmpty();
@@ -230,8 +242,8 @@ class RulesConsoleBrowserTest {
         assertThat(browser.labelled("Status").getText()).isEqualTo("archived");
         browser.field("Why does this version go live?").sendKeys("Back to the version before the console test");
         screenshot(browser, "version-rollback");
-        browser.button("Roll back to version " + before).click();
-        browser.awaitPath("/rules/versions/" + before);
+        submitAndAwaitNewPage(browser.button("Roll back to version " + before));
+        assertThat(browser.path()).isEqualTo("/rules/versions/" + before);
         assertThat(browser.labelled("Status").getText()).isEqualTo("published");
         assertThat(active.version()).isEqualTo(before);
         browser.open("/rules");
@@ -248,31 +260,29 @@ class RulesConsoleBrowserTest {
 
         replace(browser.field("Given (events, JSON)"), "[{\"at\": \"25:99\", \"type\": \"Cart Updated\"}]");
         replace(browser.field("Expect (decisions, JSON)"), "[{\"kind\": \"coupon\"}]");
-        browser.button("Add scenario").click();
-        WebElement refused = browser.waitUntil(d -> browser.allLabelled("Scenario refused").stream().findFirst().orElse(null));
+        submitAndAwaitNewPage(browser.button("Add scenario"));
+        WebElement refused = browser.labelled("Scenario refused");
         assertThat(refused.getText()).contains("name is required", "given[0].at", "given[0].type", "expect[0].kind must be offer, followup or escalation");
         assertThat(browser.field("Name").getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.field("Given (events, JSON)").getDomProperty("value")).contains("Cart Updated");
         screenshot(browser, "scenarios-refused");
 
         replace(browser.field("Given (events, JSON)"), "[{\"at\": \"10:00\", ");
-        browser.button("Add scenario").click();
-        browser.waitUntil(d -> browser.labelled("Scenario refused").getText().contains("not valid JSON"));
+        submitAndAwaitNewPage(browser.button("Add scenario"));
+        assertThat(browser.labelled("Scenario refused").getText()).contains("not valid JSON");
 
         String name = "Console: late checkout " + unique("s");
         SCENARIOS.add(name);
         browser.field("Name").sendKeys(name);
         replace(browser.field("Given (events, JSON)"), "[{\"at\": \"09:00\", \"type\": \"room.assigned\"}]");
         replace(browser.field("Expect (decisions, JSON)"), "[{\"kind\": \"offer\", \"campaign\": \"late-checkout\", \"amountOff\": 20}]");
-        browser.button("Add scenario").click();
-        browser.awaitPath("/rules/scenarios");
-        browser.waitUntil(d -> browser.labelled("Scenarios").getText().contains(name));
+        submitAndAwaitNewPage(browser.button("Add scenario"));
+        assertThat(browser.labelled("Scenarios").getText()).contains(name);
         assertThat(browser.allLabelled("Scenario refused")).isEmpty();
         screenshot(browser, "scenarios");
 
-        browser.labelled("Delete scenario " + name).click();
-        browser.awaitPath("/rules/scenarios");
-        browser.waitUntil(d -> !browser.labelled("Scenarios").getText().contains(name));
+        submitAndAwaitNewPage(browser.labelled("Delete scenario " + name));
+        assertThat(browser.labelled("Scenarios").getText()).doesNotContain(name);
     }
 
     @Test
@@ -301,9 +311,17 @@ class RulesConsoleBrowserTest {
         // Without a comment (the browser asks for one; the server refuses too).
         browser.script("document.getElementById('publish-comment').removeAttribute('required')");
         browser.field("Why does this version go live?").clear();
-        browser.button("Publish version " + draft).click();
-        browser.waitUntil(d -> browser.labelled("Publishing refused").getText().contains("comment: is required when publishing"));
+        submitAndAwaitNewPage(browser.button("Publish version " + draft));
+        assertThat(browser.labelled("Publishing refused").getText()).contains("comment: is required when publishing");
         assertThat(active.version()).isEqualTo(live);
+    }
+
+    /** Clicks a form's submit button and waits for the page it leads to, also when that page has the same address. */
+    private static void submitAndAwaitNewPage(WebElement submit) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        submit.click();
+        browser.waitUntil(ExpectedConditions.stalenessOf(page));
+        browser.awaitLoaded();
     }
 
     private static void replace(WebElement field, String text) {
@@ -315,8 +333,7 @@ class RulesConsoleBrowserTest {
         browser.open("/rules/scenarios");
         browser.field("Name").sendKeys(name);
         SCENARIOS.add(name);
-        browser.button("Add scenario").click();
-        browser.awaitPath("/rules/scenarios");
-        browser.waitUntil(d -> browser.labelled("Scenarios").getText().contains(name));
+        submitAndAwaitNewPage(browser.button("Add scenario"));
+        assertThat(browser.labelled("Scenarios").getText()).contains(name);
     }
 }
