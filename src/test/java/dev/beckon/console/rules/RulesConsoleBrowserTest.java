@@ -192,6 +192,8 @@ class RulesConsoleBrowserTest {
         WebElement decisions = until(browser, d -> browser.allLabelled("Decisions").stream().findFirst().orElse(null));
         assertThat(decisions.getText()).contains("offer", "console-test", "Console test offer", "\"amountOff\":5");
         api().get("/api/customers/" + tried).then().statusCode(404);
+        browser.script("arguments[0].scrollIntoView()", decisions);
+        screenshot(browser, "version-try");
 
         // A scenario written on the scenarios page passes on the draft.
         String scenario = "Console: big cart reminder " + unique("s");
