@@ -1,5 +1,6 @@
 package dev.beckon.console.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,18 +18,22 @@ public record BacktestView(long id, int draftVersion, int baselineVersion, Insta
                            Instant finishedAt, Comparison comparison) {
 
     /** One version's summary as {@code BacktestService} stores it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Summary(int version, long events, long failedEvents, Map<String, Long> decisions,
                           Map<String, RuleCount> rules, long offers, BigDecimal discountValue,
                           Map<String, Long> escalationsPerDay) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RuleCount(long fired, long decided) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Difference(String customerId, List<String> draft, List<String> baseline) {
     }
 
-    /** The stored result. */
+    /** The stored result; the period and other fields the page takes from the backtest itself are left out. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(long events, double seconds, Summary draft, Summary baseline, long differingCustomers,
                          List<Difference> sample) {
     }
