@@ -1,0 +1,65 @@
+package dev.beckon.console;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.ForbiddenException;
+
+/**
+ * Who may do what in the console, in one place: pages use {@link #of} to hide the controls a user
+ * may not use, and each POST calls {@link #require} so the action itself is refused (403) too.
+ * Roles come from {@code console_users.roles}; {@code admin} may do everything.
+ */
+public final class ConsoleRoles {
+
+    public static final String ADMIN = "admin";
+    /** Writes rule text (DRL) and the scenarios that test it. */
+    public static final String RULE_DEVELOPER = "rule-developer";
+    /** Decides which version goes live, and rolls back. */
+    public static final String PUBLISHER = "publisher";
+
+    /** What the signed-in user may do, for templates. */
+    public record Can(boolean editDrl, boolean publish, boolean editScenarios, boolean backtest, boolean tryRules) {
+    }
+
+    private ConsoleRoles() {
+    }
+
+    public static Can of(SecurityIdentity identity) {
+        return new Can(canEditDrl(identity), canPublish(identity), canEditScenarios(identity), canBacktest(identity),
+                canTryRules(identity));
+    }
+
+    /** Raw rule text runs inside Beckon: only admins and rule developers write it. */
+    public static boolean canEditDrl(SecurityIdentity identity) {
+        return has(identity, ADMIN) || has(identity, RULE_DEVELOPER);
+    }
+
+    public static boolean canPublish(SecurityIdentity identity) {
+        return has(identity, ADMIN) || has(identity, PUBLISHER);
+    }
+
+    /** Scenarios gate publishing: those who write the rules and those who publish them keep them. */
+    public static boolean canEditScenarios(SecurityIdentity identity) {
+        return canEditDrl(identity) || canPublish(identity);
+    }
+
+    /** A backtest replays days of history on the server: for those who write or publish rules. */
+    public static boolean canBacktest(SecurityIdentity identity) {
+        return canEditDrl(identity) || canPublish(identity);
+    }
+
+    /** Trying a version on one event, or running its scenarios, stores and sends nothing: any console user. */
+    public static boolean canTryRules(SecurityIdentity identity) {
+        return !identity.isAnonymous();
+    }
+
+    /** Refuses the request with 403 unless {@code allowed}. */
+    public static void require(boolean allowed) {
+        if (!allowed) {
+            throw new ForbiddenException("Your role does not allow this");
+        }
+    }
+
+    private static boolean has(SecurityIdentity identity, String role) {
+        return !identity.isAnonymous() && identity.hasRole(role);
+    }
+}

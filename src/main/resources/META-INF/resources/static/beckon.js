@@ -1,0 +1,75 @@
+// The console's small behaviours: the rule editor's line numbers, and jumping to a line named in an error.
+(function () {
+  'use strict';
+
+  function lineHeight(textarea) {
+    return parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+  }
+
+  /** Numbers the gutter beside a textarea, one number a line, and marks the lines that have errors. */
+  function renumber(textarea) {
+    var gutter = textarea.parentElement.querySelector('.gutter');
+    if (!gutter) {
+      return;
+    }
+    var count = textarea.value.split('\n').length;
+    var marked = {};
+    document.querySelectorAll('#check-result [data-line]').forEach(function (link) {
+      marked[link.getAttribute('data-line')] = true;
+    });
+    var fragment = document.createDocumentFragment();
+    for (var n = 1; n <= count; n++) {
+      var number = document.createElement('span');
+      number.textContent = String(n);
+      if (marked[n]) {
+        number.className = 'marked';
+      }
+      fragment.appendChild(number);
+      fragment.appendChild(document.createTextNode('\n'));
+    }
+    gutter.replaceChildren(fragment);
+    gutter.scrollTop = textarea.scrollTop;
+  }
+
+  /** Selects line {@code n} of the textarea and scrolls it into view, so typing replaces that line. */
+  function selectLine(textarea, n) {
+    var lines = textarea.value.split('\n');
+    var line = Math.max(1, Math.min(n, lines.length));
+    var start = 0;
+    for (var i = 0; i < line - 1; i++) {
+      start += lines[i].length + 1;
+    }
+    textarea.focus();
+    textarea.setSelectionRange(start, start + lines[line - 1].length);
+    textarea.scrollTop = Math.max(0, (line - 1) * lineHeight(textarea) - textarea.clientHeight / 3);
+    renumber(textarea);
+  }
+
+  function editors() {
+    return document.querySelectorAll('textarea[data-gutter]');
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    editors().forEach(function (textarea) {
+      renumber(textarea);
+      textarea.addEventListener('input', function () { renumber(textarea); });
+      textarea.addEventListener('scroll', function () {
+        textarea.parentElement.querySelector('.gutter').scrollTop = textarea.scrollTop;
+      });
+    });
+  });
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest('[data-line]');
+    var textarea = document.querySelector('textarea[data-gutter]');
+    if (link && textarea) {
+      event.preventDefault();
+      selectLine(textarea, parseInt(link.getAttribute('data-line'), 10));
+    }
+  });
+
+  // A check's result names the lines with errors: mark them in the gutter.
+  document.addEventListener('htmx:afterSwap', function () {
+    editors().forEach(renumber);
+  });
+})();

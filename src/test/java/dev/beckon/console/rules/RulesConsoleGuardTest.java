@@ -1,0 +1,188 @@
+package dev.beckon.console.rules;
+
+import static dev.beckon.console.rules.ConsolePages.ADMIN;
+import static dev.beckon.console.rules.ConsolePages.PASSWORD;
+import static dev.beckon.console.rules.ConsolePages.row;
+import static dev.beckon.console.rules.ConsolePages.until;
+import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.beckon.rules.ActiveRules;
+import dev.beckon.security.Passwords;
+import dev.beckon.support.Browser;
+import dev.beckon.support.RuleSets;
+import dev.beckon.support.TestNamespace;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** What the rules console refuses: posts without the CSRF token, actions a role may not take, markup in user data. */
+@QuarkusTest
+class RulesConsoleGuardTest {
+
+    private static final String SESSION_COOKIE = "quarkus-credential";
+    private static final String CSRF_COOKIE = "csrf-token";
+    private static final String CSRF_FIELD = "csrf-token";
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    ActiveRules active;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void at() {
+        browser.at(base);
+    }
+
+    @Test
+    void everyConsoleActionRefusesAPostWithoutTheCsrfToken() {
+        int live = active.version();
+        int draft = draft(RuleSets.starterPack() + "\n// csrf test\n");
+        Map<String, String> session = session(ADMIN, PASSWORD);
+        List<String> actions = List.of("/rules/versions/" + draft + "/publish", "/rules/editor", "/rules/editor/check",
+                "/rules/versions/" + draft + "/try", "/rules/versions/" + draft + "/scenarios", "/rules/scenarios",
+                "/rules/scenarios/1/delete", "/backtests", "/backtests/1/cancel");
+
+        for (String action : actions) {
+            given().redirects().follow(false).cookies(session).formParam("comment", "no token").formParam("drl", "x")
+                    .post(action).then().statusCode(400);
+            given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, "A" + session.get(CSRF_COOKIE).substring(1))
+                    .formParam("comment", "wrong token").post(action).then().statusCode(400);
+            // The CSRF filter checks form posts only, so every other content type must be refused by the action itself.
+            given().redirects().follow(false).cookies(session).contentType(ContentType.TEXT).body(CSRF_FIELD + "=none&comment=x")
+                    .post(action).then().statusCode(415);
+        }
+        assertThat(active.version()).isEqualTo(live);
+        given().cookies(session).get("/rules/versions/" + draft).then().statusCode(200);
+
+        given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, session.get(CSRF_COOKIE))
+                .formParam("drl", RuleSets.starterPack()).post("/rules/editor/check")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("No problems"));
+    }
+
+    @Test
+    void aUserWhoMayNotWriteRulesOrPublishSeesNeitherAndIsRefused() throws Exception {
+        String user = unique("marketer");
+        String password = unique("pw");
+        try (Connection db = TestNamespace.database();
+             PreparedStatement insert = db.prepareStatement(
+                     "INSERT INTO console_users (username, password_hash, roles, created_at) VALUES (?, ?, 'marketer', now())")) {
+            insert.setString(1, user);
+            insert.setString(2, Passwords.hash(password));
+            insert.executeUpdate();
+        }
+        try {
+            int live = active.version();
+            int draft = draft(RuleSets.starterPack() + "\n// roles test\n");
+            ConsolePages.signIn(browser, user, password);
+
+            browser.open("/rules");
+            assertThat(browser.labelled("Rule tools").getText()).contains("Scenarios").doesNotContain("Edit rules");
+            browser.open("/rules/versions/" + draft);
+            assertThat(browser.heading()).contains("Version " + draft);
+            assertThat(browser.buttons("Publish version " + draft)).isEmpty();
+            assertThat(browser.buttons("Start backtest")).isEmpty();
+            assertThat(browser.driver().findElements(By.linkText("Edit a copy"))).isEmpty();
+            assertThat(browser.button("Try it").isDisplayed()).isTrue();
+            browser.open("/rules/scenarios");
+            assertThat(browser.buttons("Add scenario")).isEmpty();
+
+            Map<String, String> session = session(user, password);
+            given().cookies(session).get("/rules/editor").then().statusCode(403);
+            for (String action : List.of("/rules/versions/" + draft + "/publish", "/rules/editor", "/rules/editor/check",
+                    "/rules/scenarios", "/rules/scenarios/1/delete", "/backtests", "/backtests/1/cancel")) {
+                given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, session.get(CSRF_COOKIE))
+                        .formParam("comment", "not mine to publish").formParam("drl", RuleSets.starterPack())
+                        .formParam("version", draft).post(action).then().statusCode(403);
+            }
+            assertThat(active.version()).isEqualTo(live);
+            assertThat(api().get("/api/rulesets/" + draft).then().extract().<String>path("status")).isEqualTo("draft");
+        } finally {
+            browser.signedOut(); // before the user is gone: a session of a removed user is refused even on /login
+            try (Connection db = TestNamespace.database();
+                 PreparedStatement delete = db.prepareStatement("DELETE FROM console_users WHERE username = ?")) {
+                delete.setString(1, user);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    @Test
+    void ruleTextAndEventDataAreShownAsTextNeverRunAsMarkup() {
+        String rule = "<img src=x onerror='window.__xss=1'>";
+        int draft = draft(RuleSets.starterPack() + """
+
+                // <script>window.__xss=2</script>
+                rule "%s"
+                when
+                    Event(type == "console.xss")
+                then
+                    decide.offer("console-xss").amountOff(1).message("<b onmouseover='window.__xss=3'>hi</b>");
+                end
+                """.formatted(rule));
+        ConsolePages.signIn(browser, ADMIN, PASSWORD);
+
+        browser.open("/rules/versions/" + draft);
+        assertThat(row(browser.labelled("Rules"), "console.xss").getText()).contains(rule);
+        assertThat(browser.labelled("Rule text").getText()).contains("<script>window.__xss=2</script>");
+        String eventId = "<svg onload='window.__xss=4'></svg>";
+        WebElement event = browser.field("Event (JSON)");
+        event.clear();
+        event.sendKeys("{\"id\": \"" + eventId + "\", \"type\": \"console.xss\", \"customerId\": \"c-xss\"}");
+        browser.button("Try it").click();
+        WebElement result = until(browser, d -> browser.allLabelled("Test result").stream().findFirst().orElse(null));
+        assertThat(result.getText()).contains(eventId, rule, "<b onmouseover='window.__xss=3'>hi</b>");
+
+        browser.open("/rules/stats?rule=" + java.net.URLEncoder.encode(rule, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(browser.heading()).isEqualTo(rule);
+
+        browser.open("/rules/versions/" + draft);
+        assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
+        assertThat(browser.driver().findElements(By.cssSelector("main img, main script, main svg, main b"))).isEmpty();
+    }
+
+    private static int draft(String drl) {
+        return api().body(Map.of("drl", drl, "comment", "console guard test")).post("/api/rulesets")
+                .then().statusCode(201).extract().path("version");
+    }
+
+    /** A signed-in console session with its CSRF cookie, as a browser would hold them. */
+    private static Map<String, String> session(String user, String password) {
+        Map<String, String> session = given().redirects().follow(false)
+                .formParam("j_username", user).formParam("j_password", password)
+                .post("/j_security_check").then().statusCode(302).extract().cookies();
+        assertThat(session).containsKey(SESSION_COOKIE);
+        Map<String, String> csrf = given().redirects().follow(false).cookies(session)
+                .get("/rules").then().statusCode(200).extract().cookies();
+        assertThat(csrf).containsKey(CSRF_COOKIE);
+        return Map.of(SESSION_COOKIE, session.get(SESSION_COOKIE), CSRF_COOKIE, csrf.get(CSRF_COOKIE));
+    }
+}
