@@ -13,11 +13,14 @@ public final class ConsoleRoles {
     public static final String ADMIN = "admin";
     /** Writes rule text (DRL) and the scenarios that test it. */
     public static final String RULE_DEVELOPER = "rule-developer";
+    /** Builds rules in the guided builder (no raw DRL), and backtests them. */
+    public static final String MARKETER = "marketer";
     /** Decides which version goes live, and rolls back. */
     public static final String PUBLISHER = "publisher";
 
     /** What the signed-in user may do, for templates. */
-    public record Can(boolean editDrl, boolean publish, boolean editScenarios, boolean backtest, boolean tryRules) {
+    public record Can(boolean editDrl, boolean publish, boolean editScenarios, boolean backtest, boolean tryRules,
+                      boolean buildGuided) {
     }
 
     private ConsoleRoles() {
@@ -25,7 +28,7 @@ public final class ConsoleRoles {
 
     public static Can of(SecurityIdentity identity) {
         return new Can(canEditDrl(identity), canPublish(identity), canEditScenarios(identity), canBacktest(identity),
-                canTryRules(identity));
+                canTryRules(identity), canBuildGuided(identity));
     }
 
     /** Raw rule text runs inside Beckon: only admins and rule developers write it. */
@@ -44,7 +47,12 @@ public final class ConsoleRoles {
 
     /** A backtest replays days of history on the server: for those who write or publish rules. */
     public static boolean canBacktest(SecurityIdentity identity) {
-        return canEditDrl(identity) || canPublish(identity);
+        return canEditDrl(identity) || canPublish(identity) || has(identity, MARKETER);
+    }
+
+    /** The guided builder writes DRL only through its generator: marketers use it, as do rule developers. */
+    public static boolean canBuildGuided(SecurityIdentity identity) {
+        return canEditDrl(identity) || has(identity, MARKETER);
     }
 
     /** Trying a version on one event, or running its scenarios, stores and sends nothing: any console user. */

@@ -54,6 +54,7 @@ public class GuidedRulePage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance builder(@QueryParam("base") Integer base, @QueryParam("name") String name) {
+        ConsoleRoles.require(ConsoleRoles.canBuildGuided(identity));
         int version = base == null ? active.version() : base;
         GuidedRuleForm form = name == null ? GuidedRuleForm.empty() : guided.rulesOf(version).stream()
                 .filter(rule -> rule.name().equals(name)).findFirst().map(GuidedRuleForm::of)
@@ -67,6 +68,7 @@ public class GuidedRulePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response preview(MultivaluedMap<String, String> fields) {
+        ConsoleRoles.require(ConsoleRoles.canBuildGuided(identity));
         GuidedRuleForm form = GuidedRuleForm.of(fields);
         int base = baseOf(fields);
         try {
@@ -82,6 +84,7 @@ public class GuidedRulePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response save(MultivaluedMap<String, String> fields) {
+        ConsoleRoles.require(ConsoleRoles.canBuildGuided(identity));
         GuidedRuleForm form = GuidedRuleForm.of(fields);
         int base = baseOf(fields);
         try {

@@ -78,6 +78,8 @@ class GuidedRuleBrowserTest {
         browser.button("Save as draft").click();
         browser.waitUntil(d -> browser.path().startsWith("/rules/versions/"));
         int version = Integer.parseInt(browser.path().substring("/rules/versions/".length()));
+        assertThat(browser.heading()).contains("Version " + version);
+        assertThat(browser.pageText()).contains(name);
         List<String> guided = api().get("/api/guided-rules?version=" + version).then().extract().jsonPath().getList("rule.name");
         assertThat(guided).contains(name);
     }

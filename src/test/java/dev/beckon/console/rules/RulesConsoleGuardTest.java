@@ -89,7 +89,7 @@ class RulesConsoleGuardTest {
     }
 
     @Test
-    void aUserWhoMayNotWriteRulesOrPublishSeesNeitherAndIsRefused() throws Exception {
+    void aMarketerBuildsGuidedRulesAndBacktestsButNeitherWritesDrlNorPublishes() throws Exception {
         String user = unique("marketer");
         String password = unique("pw");
         try (Connection db = TestNamespace.database();
@@ -105,11 +105,12 @@ class RulesConsoleGuardTest {
             ConsolePages.signIn(browser, user, password);
 
             browser.open("/rules");
-            assertThat(browser.labelled("Rule tools").getText()).contains("Scenarios").doesNotContain("Edit rules");
+            assertThat(browser.labelled("Rule tools").getText()).contains("Scenarios", "Build a rule (guided)")
+                    .doesNotContain("Edit rules");
             browser.open("/rules/versions/" + draft);
             assertThat(browser.heading()).contains("Version " + draft);
             assertThat(browser.buttons("Publish version " + draft)).isEmpty();
-            assertThat(browser.buttons("Start backtest")).isEmpty();
+            assertThat(browser.buttons("Start backtest")).isNotEmpty();
             assertThat(browser.driver().findElements(By.linkText("Edit a copy"))).isEmpty();
             assertThat(browser.button("Try it").isDisplayed()).isTrue();
             browser.open("/rules/scenarios");
@@ -117,8 +118,9 @@ class RulesConsoleGuardTest {
 
             Map<String, String> session = session(user, password);
             given().cookies(session).get("/rules/editor").then().statusCode(403);
+            given().cookies(session).get("/rules/guided").then().statusCode(200);
             for (String action : List.of("/rules/versions/" + draft + "/publish", "/rules/editor", "/rules/editor/check",
-                    "/rules/scenarios", "/rules/scenarios/1/delete", "/backtests", "/backtests/1/cancel")) {
+                    "/rules/scenarios", "/rules/scenarios/1/delete")) {
                 given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, session.get(CSRF_COOKIE))
                         .formParam("comment", "not mine to publish").formParam("drl", RuleSets.starterPack())
                         .formParam("version", draft).post(action).then().statusCode(403);
