@@ -39,12 +39,7 @@ class GuidedRuleBrowserTest {
 
     @BeforeEach
     void signIn() {
-        browser.at(base).signedOut();
-        browser.open("/login");
-        browser.field("User name").sendKeys("admin");
-        browser.field("Password").sendKeys("test-admin-password");
-        browser.button("Sign in").click();
-        browser.awaitPath("/");
+        browser.at(base).signIn("admin", "test-admin-password");
     }
 
     @Test

@@ -162,6 +162,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs in from a fresh, signed-out browser and waits for the dashboard. */
+    public Browser signIn(String user, String password) {
+        signedOut();
+        open("/login");
+        field("User name").sendKeys(user);
+        field("Password").sendKeys(password);
+        button("Sign in").click();
+        return awaitPath("/");
+    }
+
     /** Forgets every cookie of the application's site, so the next page is visited signed out. */
     public void signedOut() {
         open("/login");

@@ -23,12 +23,7 @@ final class ConsolePages {
 
     /** Signs in from a fresh, signed-out browser and waits for the dashboard. */
     static void signIn(Browser browser, String user, String password) {
-        browser.signedOut();
-        browser.open("/login");
-        browser.field("User name").sendKeys(user);
-        browser.field("Password").sendKeys(password);
-        browser.button("Sign in").click();
-        browser.awaitPath("/");
+        browser.signIn(user, password);
     }
 
     /** The body row of {@code table} whose text contains {@code text}. */
