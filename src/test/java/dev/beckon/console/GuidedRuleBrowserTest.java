@@ -69,6 +69,8 @@ class GuidedRuleBrowserTest {
                 .contains("rule \"" + name + "\"")
                 .contains("Event(type == \"wishlist.added\", number(\"price\") >= 50)")
                 .contains("decide.offer(\"wishlist\").percentOff(10).code(\"WISH10\")");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
+        browser.screenshot(java.nio.file.Path.of("target", "screenshots", "guided-preview.png"));
 
         browser.button("Save as draft").click();
         browser.waitUntil(d -> browser.path().startsWith("/rules/versions/"));
