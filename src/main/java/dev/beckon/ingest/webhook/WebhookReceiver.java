@@ -1,0 +1,142 @@
+package dev.beckon.ingest.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beckon.event.EventParser;
+import dev.beckon.ingest.BatchResult;
+import dev.beckon.ingest.Incoming;
+import dev.beckon.ingest.IngestPipeline;
+import dev.beckon.platform.FieldError;
+import dev.beckon.platform.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Receives one webhook: size, source, signature and replay are checked before the body is parsed
+ * or anything is written; a refusal leaves only a counter and a log line without the payload.
+ * A verified webhook's body holds Beckon events (one, or an array); mapping other payloads comes
+ * with the mapping presets.
+ */
+@ApplicationScoped
+public class WebhookReceiver {
+
+    private static final Logger LOG = Logger.getLogger(WebhookReceiver.class);
+    static final int MAX_BODY = 256 * 1024;
+
+    /** What became of a delivery. */
+    public record Receipt(String webhookId, BatchResult result) {
+    }
+
+    @Inject
+    IngestPipeline pipeline;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MeterRegistry metrics;
+    @Inject
+    Clock clock;
+
+    public Receipt receive(String sourceName, SignedRequest request) {
+        Instant now = clock.instant();
+        if (request.body().length > MAX_BODY) {
+            throw refused(sourceName, "too-large", new ProblemException(413, "Too large",
+                    "Webhook bodies are limited to " + MAX_BODY + " bytes", List.of()));
+        }
+        WebhookSource source = QuarkusTransaction.requiringNew().call(() -> WebhookSource.<WebhookSource>findById(sourceName));
+        if (source == null || !source.enabled) {
+            throw refused(sourceName, "unknown-source", ProblemException.notFound("No webhook source " + sourceName));
+        }
+        SignatureScheme.Verified verified;
+        try {
+            verified = source.signatureScheme().verify(request, source.secrets, now);
+        } catch (SignatureScheme.Refused e) {
+            throw refused(sourceName, "signature", new ProblemException(e.status(), "Signature refused", e.getMessage(), List.of()));
+        }
+        String webhookId = verified.webhookId() != null ? verified.webhookId() : bodyId(request.body());
+        if (alreadyAccepted(sourceName, webhookId)) {
+            throw refused(sourceName, "replay", ProblemException.conflict("Webhook " + webhookId + " was received already"));
+        }
+        List<Incoming> events = events(sourceName, webhookId, request.body(), now);
+        BatchResult result = pipeline.process(events);
+        record(sourceName, webhookId, now, "accepted", events.size(), null);
+        return new Receipt(webhookId, result);
+    }
+
+    private List<Incoming> events(String source, String webhookId, byte[] body, Instant now) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (IOException e) {
+            record(source, webhookId, now, "rejected", 0, "not valid JSON");
+            throw ProblemException.badRequest("The webhook body is not valid JSON", List.of(new FieldError("body", "is not valid JSON")));
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(nodes::add);
+        } else {
+            nodes.add(node);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<Incoming> incoming = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            EventParser.Result parsed = EventParser.parse(nodes.get(i), node.isArray() ? "[" + i + "]" : "", clock);
+            if (parsed instanceof EventParser.Valid valid) {
+                incoming.add(Incoming.valid(valid.event(), "webhook:" + source, nodes.get(i).toString(), now));
+            } else {
+                errors.addAll(((EventParser.Invalid) parsed).errors());
+            }
+        }
+        if (!errors.isEmpty() || incoming.isEmpty()) {
+            record(source, webhookId, now, "rejected", 0, errors.size() + " invalid field(s)");
+            throw new ProblemException(422, "Not Beckon events", "The webhook's events are not valid; nothing was stored",
+                    errors.isEmpty() ? List.of(new FieldError("body", "holds no events")) : errors);
+        }
+        return incoming;
+    }
+
+    private static boolean alreadyAccepted(String source, String webhookId) {
+        return QuarkusTransaction.requiringNew().call(() -> WebhookSource.getEntityManager().createNativeQuery(
+                        "SELECT count(*) FROM webhook_deliveries WHERE source = ?1 AND webhook_id = ?2 AND status = 'accepted'")
+                .setParameter(1, source).setParameter(2, webhookId).getSingleResult() instanceof Number n && n.longValue() > 0);
+    }
+
+    private void record(String source, String webhookId, Instant now, String status, int events, String error) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> WebhookSource.getEntityManager().createNativeQuery("""
+                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING
+                            """)
+                    .setParameter(1, source).setParameter(2, webhookId).setParameter(3, now).setParameter(4, status)
+                    .setParameter(5, events).setParameter(6, error).executeUpdate());
+        } catch (PersistenceException e) {
+            LOG.warnf("Could not record webhook delivery %s from %s: %s", webhookId, source, e.getMessage());
+        }
+    }
+
+    private ProblemException refused(String source, String reason, ProblemException problem) {
+        metrics.counter("beckon.webhooks.refused", "source", source.length() > 64 ? "(long)" : source, "reason", reason).increment();
+        LOG.infof("Refused a webhook for source %s: %s", source, problem.getMessage());
+        return problem;
+    }
+
+    /** Senders whose header names no id (Stripe puts it in the body): the body's own hash identifies the delivery. */
+    private static String bodyId(byte[] body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

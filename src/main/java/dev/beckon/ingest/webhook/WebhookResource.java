@@ -1,0 +1,47 @@
+package dev.beckon.ingest.webhook;
+
+import dev.beckon.ingest.EventOutcome;
+import dev.beckon.ingest.IngestUnavailableException;
+import dev.beckon.platform.Problem;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /hooks/{source}}: where CRMs, shops, POS and payment systems post. The signature is the credential. */
+@Path("/hooks/{source}")
+@Blocking
+public class WebhookResource {
+
+    /** The answer to a verified webhook. */
+    public record Answer(String webhookId, List<EventOutcome> events) {
+    }
+
+    @Inject
+    WebhookReceiver receiver;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("source") String source, @Context HttpServerRequest http, byte[] body) {
+        Map<String, String> headers = new HashMap<>();
+        http.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
+        try {
+            WebhookReceiver.Receipt receipt = receiver.receive(source, new SignedRequest(headers, body == null ? new byte[0] : body));
+            return Response.ok(new Answer(receipt.webhookId(), receipt.result().outcomes())).build();
+        } catch (IngestUnavailableException e) {
+            return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Unavailable", "Events cannot be stored right now; retry later.", List.of())).build();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.beckon.ingest.webhook;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A sender of webhooks: its endpoint name, how it signs, and the secrets it signs with. */
+@Entity
+@Table(name = "webhook_sources")
+public class WebhookSource extends PanacheEntityBase {
+
+    static final Map<String, SignatureScheme> SCHEMES = Map.of(
+            "standard", new StandardWebhooks(), "stripe", new StripeSignature(),
+            "shopify", new ShopifySignature(), "github", new GitHubSignature());
+
+    @Id
+    public String name;
+
+    public String scheme;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> secrets;
+
+    public boolean enabled;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    SignatureScheme signatureScheme() {
+        return SCHEMES.get(scheme);
+    }
+}

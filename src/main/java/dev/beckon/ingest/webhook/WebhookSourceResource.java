@@ -1,0 +1,84 @@
+package dev.beckon.ingest.webhook;
+
+import dev.beckon.audit.AuditLog;
+import dev.beckon.platform.FieldError;
+import dev.beckon.platform.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Webhook sources over HTTP. Secrets go in and are never given back. */
+@Path("/api/webhook-sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Blocking
+public class WebhookSourceResource {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    /** A new source: its name (the endpoint is /hooks/{name}), its scheme, and one or two secrets. */
+    public record NewSource(String name, String scheme, List<String> secrets) {
+    }
+
+    /** A source as listed: secrets are counted, never shown. */
+    public record View(String name, String scheme, int secrets, boolean enabled, String endpoint) {
+        static View of(WebhookSource s) {
+            return new View(s.name, s.scheme, s.secrets.size(), s.enabled, "/hooks/" + s.name);
+        }
+    }
+
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Transactional
+    public List<View> list() {
+        return WebhookSource.<WebhookSource>listAll().stream().map(View::of).toList();
+    }
+
+    @POST
+    @Transactional
+    public Response create(NewSource request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null || request.name() == null || !NAME.matcher(request.name()).matches()) {
+            errors.add(new FieldError("name", "must be lower case letters, digits, '-' or '_' (at most 64)"));
+        }
+        if (request == null || !WebhookSource.SCHEMES.containsKey(request.scheme())) {
+            errors.add(new FieldError("scheme", "must be one of " + WebhookSource.SCHEMES.keySet()));
+        }
+        if (request == null || request.secrets() == null || request.secrets().isEmpty() || request.secrets().size() > 2
+                || request.secrets().stream().anyMatch(s -> s == null || s.length() < 16)) {
+            errors.add(new FieldError("secrets", "one or two secrets of at least 16 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The source is not complete", errors);
+        }
+        if (WebhookSource.findById(request.name()) != null) {
+            throw ProblemException.conflict("A webhook source named " + request.name() + " exists already");
+        }
+        WebhookSource source = new WebhookSource();
+        source.name = request.name();
+        source.scheme = request.scheme();
+        source.secrets = List.copyOf(request.secrets());
+        source.enabled = true;
+        source.createdAt = clock.instant();
+        source.persist();
+        audit.record("webhook-source.created", "webhook-source:" + source.name, Map.of("scheme", source.scheme));
+        return Response.created(URI.create("/api/webhook-sources/" + source.name)).entity(View.of(source)).build();
+    }
+}
