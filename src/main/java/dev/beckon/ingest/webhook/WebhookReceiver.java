@@ -68,19 +68,28 @@ public class WebhookReceiver {
         if (alreadyAccepted(sourceName, webhookId)) {
             throw refused(sourceName, "replay", ProblemException.conflict("Webhook " + webhookId + " was received already"));
         }
-        List<Incoming> events = events(sourceName, webhookId, request.body(), now);
+        List<Incoming> events = events(source, webhookId, request.body(), now);
         BatchResult result = pipeline.process(events);
         record(sourceName, webhookId, now, "accepted", events.size(), null);
         return new Receipt(webhookId, result);
     }
 
-    private List<Incoming> events(String source, String webhookId, byte[] body, Instant now) {
+    private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, Instant now) {
+        String source = webhookSource.name;
         JsonNode node;
         try {
             node = json.readTree(body);
         } catch (IOException e) {
             record(source, webhookId, now, "rejected", 0, "not valid JSON");
             throw ProblemException.badRequest("The webhook body is not valid JSON", List.of(new FieldError("body", "is not valid JSON")));
+        }
+        if (webhookSource.mapping != null) {
+            try {
+                node = json.valueToTree(map(webhookSource, node));
+            } catch (ProblemException e) {
+                record(source, webhookId, now, "rejected", 0, "mapping: " + e.errors().size() + " field(s) could not be filled");
+                throw e;
+            }
         }
         List<JsonNode> nodes = new ArrayList<>();
         if (node.isArray()) {
@@ -104,6 +113,22 @@ public class WebhookReceiver {
                     errors.isEmpty() ? List.of(new FieldError("body", "holds no events")) : errors);
         }
         return incoming;
+    }
+
+    /** The Beckon events a source's payload maps to, or a 422 naming every field the mapping could not fill. */
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> map(WebhookSource source, JsonNode payload) {
+        PayloadMapping mapping;
+        try {
+            mapping = json.treeToValue(source.mapping, PayloadMapping.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("The mapping of source " + source.name + " does not read back", e);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        var events = mapping.apply(payload, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "Mapping failed", "The payload does not fit the source's mapping", errors);
+        }
+        return events;
     }
 
     private static boolean alreadyAccepted(String source, String webhookId) {

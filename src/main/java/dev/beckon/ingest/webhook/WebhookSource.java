@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ public class WebhookSource extends PanacheEntityBase {
     public List<String> secrets;
 
     public boolean enabled;
+
+    /** A {@link PayloadMapping} as JSON; null when the sender posts Beckon events. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode mapping;
 
     @Column(name = "created_at")
     public Instant createdAt;

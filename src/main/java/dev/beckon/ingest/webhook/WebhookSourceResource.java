@@ -1,6 +1,10 @@
 package dev.beckon.ingest.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -10,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,13 +35,13 @@ public class WebhookSourceResource {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     /** A new source: its name (the endpoint is /hooks/{name}), its scheme, and one or two secrets. */
-    public record NewSource(String name, String scheme, List<String> secrets) {
+    public record NewSource(String name, String scheme, List<String> secrets, String preset, PayloadMapping mapping) {
     }
 
     /** A source as listed: secrets are counted, never shown. */
-    public record View(String name, String scheme, int secrets, boolean enabled, String endpoint) {
+    public record View(String name, String scheme, int secrets, boolean enabled, String endpoint, JsonNode mapping) {
         static View of(WebhookSource s) {
-            return new View(s.name, s.scheme, s.secrets.size(), s.enabled, "/hooks/" + s.name);
+            return new View(s.name, s.scheme, s.secrets.size(), s.enabled, "/hooks/" + s.name, s.mapping);
         }
     }
 
@@ -44,6 +49,32 @@ public class WebhookSourceResource {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    WebhookReceiver receiver;
+
+    /** The ready-made mappings a source can start from. */
+    @GET
+    @Path("/presets")
+    public Map<String, PayloadMapping> presets() {
+        return PayloadMapping.PRESETS;
+    }
+
+    /** "Try it": the events a sample payload maps to with this source's mapping, or the exact error. Nothing is stored. */
+    @POST
+    @Path("/{name}/try")
+    public List<ObjectNode> tryMapping(@PathParam("name") String name, JsonNode payload) {
+        WebhookSource source = QuarkusTransaction.requiringNew().call(() -> WebhookSource.<WebhookSource>findById(name));
+        if (source == null) {
+            throw ProblemException.notFound("No webhook source " + name);
+        }
+        if (source.mapping == null) {
+            throw ProblemException.badRequest("This source has no mapping: it takes Beckon events as they are",
+                    List.of(new FieldError("mapping", "is not set")));
+        }
+        return receiver.map(source, payload);
+    }
 
     @GET
     @Transactional
@@ -65,6 +96,12 @@ public class WebhookSourceResource {
                 || request.secrets().stream().anyMatch(s -> s == null || s.length() < 16)) {
             errors.add(new FieldError("secrets", "one or two secrets of at least 16 characters"));
         }
+        if (request != null && request.preset() != null && !PayloadMapping.PRESETS.containsKey(request.preset())) {
+            errors.add(new FieldError("preset", "must be one of " + PayloadMapping.PRESETS.keySet()));
+        }
+        if (request != null && request.preset() != null && request.mapping() != null) {
+            errors.add(new FieldError("mapping", "give a preset or a mapping, not both"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The source is not complete", errors);
         }
@@ -76,6 +113,8 @@ public class WebhookSourceResource {
         source.scheme = request.scheme();
         source.secrets = List.copyOf(request.secrets());
         source.enabled = true;
+        PayloadMapping mapping = request.preset() != null ? PayloadMapping.PRESETS.get(request.preset()) : request.mapping();
+        source.mapping = mapping == null ? null : json.valueToTree(mapping);
         source.createdAt = clock.instant();
         source.persist();
         audit.record("webhook-source.created", "webhook-source:" + source.name, Map.of("scheme", source.scheme));
