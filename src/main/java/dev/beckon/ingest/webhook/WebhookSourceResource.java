@@ -13,13 +13,16 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,74 @@ public class WebhookSourceResource {
     ObjectMapper json;
     @Inject
     WebhookReceiver receiver;
+
+    /** New secrets (one, or two while the sender moves to the new one); the old ones stop working at once. */
+    public record Secrets(List<String> secrets) {
+    }
+
+    /** A verified delivery as the log shows it. */
+    public record Delivery(long id, String webhookId, Instant receivedAt, String status, int events, String error) {
+    }
+
+    @PUT
+    @Path("/{name}/secrets")
+    @Transactional
+    public View rotate(@PathParam("name") String name, Secrets request) {
+        WebhookSource source = find(name);
+        if (request == null || request.secrets() == null || request.secrets().isEmpty() || request.secrets().size() > 2
+                || request.secrets().stream().anyMatch(secret -> secret == null || secret.length() < 16)) {
+            throw ProblemException.badRequest("The secrets are not valid",
+                    List.of(new FieldError("secrets", "one or two secrets of at least 16 characters")));
+        }
+        source.secrets = List.copyOf(request.secrets());
+        audit.record("webhook-source.secrets-rotated", "webhook-source:" + name, Map.of("secrets", request.secrets().size()));
+        return View.of(source);
+    }
+
+    @POST
+    @Path("/{name}/enable")
+    @Transactional
+    public View enable(@PathParam("name") String name) {
+        return setEnabled(name, true);
+    }
+
+    @POST
+    @Path("/{name}/disable")
+    @Transactional
+    public View disable(@PathParam("name") String name) {
+        return setEnabled(name, false);
+    }
+
+    /** The latest verified deliveries of a source, newest first. */
+    @GET
+    @Path("/{name}/deliveries")
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Delivery> deliveries(@PathParam("name") String name) {
+        find(name);
+        List<Object[]> rows = WebhookSource.getEntityManager().createNativeQuery(
+                        "SELECT id, webhook_id, received_at, status, events, error FROM webhook_deliveries "
+                                + "WHERE source = ?1 ORDER BY received_at DESC, id DESC LIMIT 200")
+                .setParameter(1, name).getResultList();
+        return rows.stream().map(r -> new Delivery(((Number) r[0]).longValue(), (String) r[1],
+                r[2] instanceof Instant at ? at : ((Timestamp) r[2]).toInstant(), (String) r[3],
+                ((Number) r[4]).intValue(), (String) r[5])).toList();
+    }
+
+    private View setEnabled(String name, boolean enabled) {
+        WebhookSource source = find(name);
+        source.enabled = enabled;
+        audit.record(enabled ? "webhook-source.enabled" : "webhook-source.disabled", "webhook-source:" + name, Map.of());
+        return View.of(source);
+    }
+
+    private static WebhookSource find(String name) {
+        WebhookSource source = WebhookSource.findById(name);
+        if (source == null) {
+            throw ProblemException.notFound("No webhook source " + name);
+        }
+        return source;
+    }
 
     /** The ready-made mappings a source can start from. */
     @GET

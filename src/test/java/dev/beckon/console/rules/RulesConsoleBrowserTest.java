@@ -34,7 +34,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -322,7 +321,16 @@ class RulesConsoleBrowserTest {
     private static void submitAndAwaitNewPage(WebElement submit) {
         WebElement page = browser.driver().findElement(By.tagName("html"));
         submit.click();
-        browser.waitUntil(ExpectedConditions.stalenessOf(page));
+        // ExpectedConditions.stalenessOf only knows StaleElementReferenceException; Chromium can also answer
+        // "Node ... does not belong to the document" while the old page goes. Either means it was replaced.
+        browser.waitUntil(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         browser.awaitLoaded();
     }
 

@@ -85,6 +85,32 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void rotatingSecretsRetiresTheOldOneAndADisabledSourceTakesNothing() {
+        String body = event(unique("e"), "page.viewed", unique("c"), "{}");
+        api().body(Map.of("secrets", List.of(NEXT))).put("/api/webhook-sources/" + source + "/secrets").then()
+                .statusCode(200).body("secrets", equalTo(1));
+        post(unique("msg"), now(), body, SECRET).statusCode(401);
+        post(unique("msg"), now(), body, NEXT).statusCode(200);
+
+        api().post("/api/webhook-sources/" + source + "/disable").then().statusCode(200).body("enabled", equalTo(false));
+        post(unique("msg"), now(), event(unique("e"), "page.viewed", unique("c"), "{}"), NEXT).statusCode(404);
+        api().post("/api/webhook-sources/" + source + "/enable").then().statusCode(200).body("enabled", equalTo(true));
+        api().body(Map.of("secrets", List.of("short"))).put("/api/webhook-sources/" + source + "/secrets").then().statusCode(400);
+    }
+
+    @Test
+    void listsVerifiedDeliveriesNewestFirst() {
+        String id = unique("msg");
+        post(id, now(), event(unique("e"), "page.viewed", unique("c"), "{}"), SECRET).statusCode(200);
+        post(unique("msg"), now(), "{\"type\": \"x\"}", SECRET).statusCode(422);
+
+        api().get("/api/webhook-sources/" + source + "/deliveries").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.contains("rejected", "accepted"))
+                .body("[1].webhookId", equalTo(id))
+                .body("[1].events", equalTo(1));
+    }
+
+    @Test
     void refusesAnOversizedBodyBeforeParsingIt() {
         String body = "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
         post(unique("msg"), now(), body, SECRET).statusCode(413);
