@@ -1,8 +1,8 @@
 package dev.beckon.ingest.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.beckon.event.EventParser;
 import dev.beckon.ingest.BatchResult;
+import dev.beckon.ingest.EventBatch;
 import dev.beckon.ingest.EventOutcome;
 import dev.beckon.ingest.Incoming;
 import dev.beckon.ingest.IngestPipeline;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,31 +65,18 @@ public class EventResource {
             throw ProblemException.badRequest("A JSON event or array of events is required",
                     List.of(new FieldError("body", "is required")));
         }
-        boolean array = body.isArray();
-        List<JsonNode> nodes = new ArrayList<>();
-        body.forEach(nodes::add);
-        if (!array) {
-            nodes = List.of(body);
-        } else if (nodes.isEmpty()) {
+        if (body.isArray() && body.isEmpty()) {
             throw ProblemException.badRequest("The array holds no events", List.of(new FieldError("body", "must not be empty")));
-        } else if (nodes.size() > MAX_EVENTS) {
+        }
+        if (body.isArray() && body.size() > MAX_EVENTS) {
             throw new ProblemException(413, "Too many events", "At most " + MAX_EVENTS + " events per request",
-                    List.of(new FieldError("body", "holds " + nodes.size() + " events; at most " + MAX_EVENTS + " are allowed")));
+                    List.of(new FieldError("body", "holds " + body.size() + " events; at most " + MAX_EVENTS + " are allowed")));
         }
-        List<FieldError> errors = new ArrayList<>();
-        List<Incoming> batch = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            JsonNode node = nodes.get(i);
-            EventParser.Result parsed = EventParser.parse(node, array ? "[" + i + "]" : "", clock);
-            if (parsed instanceof EventParser.Valid valid) {
-                batch.add(Incoming.valid(valid.event(), "http", node.toString(), receivedAt));
-            } else {
-                errors.addAll(((EventParser.Invalid) parsed).errors());
-            }
+        EventBatch.Parsed parsed = EventBatch.parse(body, "http", receivedAt, clock);
+        if (!parsed.errors().isEmpty()) {
+            throw ProblemException.badRequest(parsed.errors().size() + " field(s) are invalid; nothing was stored",
+                    parsed.errors());
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() + " field(s) are invalid; nothing was stored", errors);
-        }
-        return batch;
+        return parsed.events();
     }
 }

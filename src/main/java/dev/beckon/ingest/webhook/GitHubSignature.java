@@ -13,7 +13,7 @@ public final class GitHubSignature implements SignatureScheme {
         if (header == null || !header.startsWith("sha256=")) {
             throw new Refused(401, "the X-Hub-Signature-256 header (sha256=...) is required");
         }
-        byte[] given = StripeSignature.hex(header.substring("sha256=".length()).trim());
+        byte[] given = Hmac.hex(header.substring("sha256=".length()).trim());
         for (String secret : secrets) {
             if (Hmac.same(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), request.body()), given)) {
                 return new Verified(request.header("X-GitHub-Delivery"));

@@ -3,10 +3,11 @@ package dev.beckon.ingest.webhook;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 and a constant-time comparison: the two primitives every scheme rests on. */
+/** HMAC-SHA256, hex reading and a constant-time comparison: the primitives every scheme rests on. */
 final class Hmac {
 
     private Hmac() {
@@ -22,6 +23,15 @@ final class Hmac {
             return mac.doFinal();
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Hex as senders write it, or null when it is not hex (so it matches nothing). */
+    static byte[] hex(String text) {
+        try {
+            return HexFormat.of().parseHex(text);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -2,8 +2,9 @@ package dev.beckon.ingest.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.beckon.event.EventParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.ingest.BatchResult;
+import dev.beckon.ingest.EventBatch;
 import dev.beckon.ingest.Incoming;
 import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.platform.FieldError;
@@ -91,32 +92,17 @@ public class WebhookReceiver {
                 throw e;
             }
         }
-        List<JsonNode> nodes = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(nodes::add);
-        } else {
-            nodes.add(node);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        List<Incoming> incoming = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            EventParser.Result parsed = EventParser.parse(nodes.get(i), node.isArray() ? "[" + i + "]" : "", clock);
-            if (parsed instanceof EventParser.Valid valid) {
-                incoming.add(Incoming.valid(valid.event(), "webhook:" + source, nodes.get(i).toString(), now));
-            } else {
-                errors.addAll(((EventParser.Invalid) parsed).errors());
-            }
-        }
-        if (!errors.isEmpty() || incoming.isEmpty()) {
-            record(source, webhookId, now, "rejected", 0, errors.size() + " invalid field(s)");
+        EventBatch.Parsed parsed = EventBatch.parse(node, "webhook:" + source, now, clock);
+        if (!parsed.errors().isEmpty() || parsed.events().isEmpty()) {
+            record(source, webhookId, now, "rejected", 0, parsed.errors().size() + " invalid field(s)");
             throw new ProblemException(422, "Not Beckon events", "The webhook's events are not valid; nothing was stored",
-                    errors.isEmpty() ? List.of(new FieldError("body", "holds no events")) : errors);
+                    parsed.errors().isEmpty() ? List.of(new FieldError("body", "holds no events")) : parsed.errors());
         }
-        return incoming;
+        return parsed.events();
     }
 
     /** The Beckon events a source's payload maps to, or a 422 naming every field the mapping could not fill. */
-    public List<com.fasterxml.jackson.databind.node.ObjectNode> map(WebhookSource source, JsonNode payload) {
+    public List<ObjectNode> map(WebhookSource source, JsonNode payload) {
         PayloadMapping mapping;
         try {
             mapping = json.treeToValue(source.mapping, PayloadMapping.class);
