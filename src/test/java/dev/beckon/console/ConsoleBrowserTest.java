@@ -9,15 +9,12 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 
-import dev.beckon.support.Browser;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.beckon.support.ConsoleSession;
+import dev.beckon.support.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,34 +22,13 @@ import org.openqa.selenium.WebElement;
 
 /** The console as a person uses it, in a real headless Chromium: sign-in, the dashboard, sign-out. */
 @QuarkusTest
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends BrowserTest {
 
     private static final String ADMIN = "admin";
     private static final String PASSWORD = "test-admin-password";
-    private static final String SESSION_COOKIE = "quarkus-credential";
-    private static final String CSRF_COOKIE = "csrf-token";
-    private static final String CSRF_FIELD = "csrf-token";
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void startSignedOut() {
-        browser.at(base).signedOut();
+        browser.signedOut();
     }
 
     @Test
@@ -133,7 +109,7 @@ class ConsoleBrowserTest {
         browser.button("Sign out").click();
         browser.awaitPath("/login");
         assertThat(browser.heading()).isEqualTo("Sign in to Beckon");
-        assertThat(browser.driver().manage().getCookieNamed(SESSION_COOKIE)).isNull();
+        assertThat(browser.driver().manage().getCookieNamed(ConsoleSession.SESSION_COOKIE)).isNull();
 
         browser.open("/").awaitPath("/login");
         assertThat(browser.buttons("Sign out")).isEmpty();
@@ -155,21 +131,21 @@ class ConsoleBrowserTest {
 
     @Test
     void logoutPostWithoutTheCsrfTokenIsRefusedAndTheSessionStays() {
-        Map<String, String> cookies = signedInSessionWithCsrfCookie();
-        String token = cookies.get(CSRF_COOKIE);
+        Map<String, String> cookies = ConsoleSession.signIn(ADMIN, PASSWORD);
+        String token = cookies.get(ConsoleSession.CSRF_COOKIE);
 
         given().redirects().follow(false).cookies(cookies).formParam("other", "x")
                 .post("/logout").then().statusCode(400);
-        given().redirects().follow(false).cookies(cookies).formParam(CSRF_FIELD, token.substring(1) + "A")
+        given().redirects().follow(false).cookies(cookies).formParam(ConsoleSession.CSRF_FIELD, token.substring(1) + "A")
                 .post("/logout").then().statusCode(400);
         // The CSRF filter checks form posts only; a cross-site page can also post text/plain, which must not get through.
-        given().redirects().follow(false).cookies(cookies).contentType(ContentType.TEXT).body(CSRF_FIELD + "=none")
+        given().redirects().follow(false).cookies(cookies).contentType(ContentType.TEXT).body(ConsoleSession.CSRF_FIELD + "=none")
                 .post("/logout").then().statusCode(415);
         given().redirects().follow(false).cookies(cookies)
                 .post("/logout").then().statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)));
         given().redirects().follow(false).cookies(cookies).get("/").then().statusCode(200);
 
-        given().redirects().follow(false).cookies(cookies).formParam(CSRF_FIELD, token)
+        given().redirects().follow(false).cookies(cookies).formParam(ConsoleSession.CSRF_FIELD, token)
                 .post("/logout").then().statusCode(303).header("Location", endsWith("/login"));
     }
 
@@ -182,17 +158,6 @@ class ConsoleBrowserTest {
         signIn(ADMIN, PASSWORD);
         browser.awaitPath("/");
         assertThat(browser.heading()).isEqualTo("Dashboard");
-    }
-
-    private Map<String, String> signedInSessionWithCsrfCookie() {
-        Map<String, String> session = given().redirects().follow(false)
-                .formParam("j_username", ADMIN).formParam("j_password", PASSWORD)
-                .post("/j_security_check").then().statusCode(302).extract().cookies();
-        assertThat(session).containsKey(SESSION_COOKIE);
-        Map<String, String> csrf = given().redirects().follow(false).cookies(session)
-                .get("/").then().statusCode(200).extract().cookies();
-        assertThat(csrf).containsKey(CSRF_COOKIE);
-        return Map.of(SESSION_COOKIE, session.get(SESSION_COOKIE), CSRF_COOKIE, csrf.get(CSRF_COOKIE));
     }
 
     private void signIn(String user, String password) {

@@ -5,41 +5,20 @@ import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.beckon.support.Browser;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.beckon.support.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** A marketer builds a rule without code in a real browser: fields offered, DRL previewed, draft saved. */
 @QuarkusTest
-class GuidedRuleBrowserTest {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class GuidedRuleBrowserTest extends BrowserTest {
 
     @BeforeEach
     void signIn() {
-        browser.at(base).signIn("admin", "test-admin-password");
+        browser.signIn("admin", "test-admin-password");
     }
 
     @Test

@@ -13,13 +13,11 @@ import static dev.beckon.console.rules.ConsolePages.screenshot;
 import static dev.beckon.console.rules.ConsolePages.until;
 
 import dev.beckon.rules.ActiveRules;
-import dev.beckon.support.Browser;
+import dev.beckon.support.BrowserTest;
 import dev.beckon.support.RuleSets;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,24 +39,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every other test relies on, so the starter pack is put back at the end.
  */
 @QuarkusTest
-class RulesConsoleBrowserTest {
+class RulesConsoleBrowserTest extends BrowserTest {
 
     /** Scenarios made here, deleted after each test: one left behind would gate other tests' publishing. */
     private static final Set<String> SCENARIOS = ConcurrentHashMap.newKeySet();
 
-    private static Browser browser;
     /** Where the application listens: RestAssured no longer knows it in {@code @AfterAll}. */
     private static int port;
 
-    @TestHTTPResource("/")
-    URL base;
     @Inject
     ActiveRules active;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
 
     @AfterAll
     static void putTheStarterPackBack() {
@@ -74,9 +63,6 @@ class RulesConsoleBrowserTest {
             }
         } finally {
             RestAssured.port = before;
-            if (browser != null) {
-                browser.close();
-            }
         }
     }
 
@@ -95,7 +81,6 @@ class RulesConsoleBrowserTest {
     @BeforeEach
     void signIn() {
         port = base.getPort();
-        browser.at(base);
         ConsolePages.signIn(browser, ADMIN, PASSWORD);
     }
 

@@ -11,62 +11,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beckon.rules.ActiveRules;
 import dev.beckon.security.Passwords;
-import dev.beckon.support.Browser;
+import dev.beckon.support.ConsoleSession;
+import dev.beckon.support.BrowserTest;
 import dev.beckon.support.RuleSets;
 import dev.beckon.support.TestNamespace;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** What the rules console refuses: posts without the CSRF token, actions a role may not take, markup in user data. */
 @QuarkusTest
-class RulesConsoleGuardTest {
+class RulesConsoleGuardTest extends BrowserTest {
 
-    private static final String SESSION_COOKIE = "quarkus-credential";
-    private static final String CSRF_COOKIE = "csrf-token";
-    private static final String CSRF_FIELD = "csrf-token";
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL base;
     @Inject
     ActiveRules active;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void at() {
-        browser.at(base);
-    }
 
     @Test
     void everyConsoleActionRefusesAPostWithoutTheCsrfToken() {
         int live = active.version();
         int draft = draft(RuleSets.starterPack() + "\n// csrf test\n");
-        Map<String, String> session = session(ADMIN, PASSWORD);
+        Map<String, String> session = ConsoleSession.signIn(ADMIN, PASSWORD);
         List<String> actions = List.of("/rules/versions/" + draft + "/publish", "/rules/editor", "/rules/editor/check",
                 "/rules/versions/" + draft + "/try", "/rules/versions/" + draft + "/scenarios", "/rules/scenarios",
                 "/rules/scenarios/1/delete", "/backtests", "/backtests/1/cancel");
@@ -74,16 +45,16 @@ class RulesConsoleGuardTest {
         for (String action : actions) {
             given().redirects().follow(false).cookies(session).formParam("comment", "no token").formParam("drl", "x")
                     .post(action).then().statusCode(400);
-            given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, "A" + session.get(CSRF_COOKIE).substring(1))
+            given().redirects().follow(false).cookies(session).formParam(ConsoleSession.CSRF_FIELD, "A" + session.get(ConsoleSession.CSRF_COOKIE).substring(1))
                     .formParam("comment", "wrong token").post(action).then().statusCode(400);
             // The CSRF filter checks form posts only, so every other content type must be refused by the action itself.
-            given().redirects().follow(false).cookies(session).contentType(ContentType.TEXT).body(CSRF_FIELD + "=none&comment=x")
+            given().redirects().follow(false).cookies(session).contentType(ContentType.TEXT).body(ConsoleSession.CSRF_FIELD + "=none&comment=x")
                     .post(action).then().statusCode(415);
         }
         assertThat(active.version()).isEqualTo(live);
         given().cookies(session).get("/rules/versions/" + draft).then().statusCode(200);
 
-        given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, session.get(CSRF_COOKIE))
+        given().redirects().follow(false).cookies(session).formParam(ConsoleSession.CSRF_FIELD, session.get(ConsoleSession.CSRF_COOKIE))
                 .formParam("drl", RuleSets.starterPack()).post("/rules/editor/check")
                 .then().statusCode(200).body(org.hamcrest.Matchers.containsString("No problems"));
     }
@@ -116,12 +87,12 @@ class RulesConsoleGuardTest {
             browser.open("/rules/scenarios");
             assertThat(browser.buttons("Add scenario")).isEmpty();
 
-            Map<String, String> session = session(user, password);
+            Map<String, String> session = ConsoleSession.signIn(user, password);
             given().cookies(session).get("/rules/editor").then().statusCode(403);
             given().cookies(session).get("/rules/guided").then().statusCode(200);
             for (String action : List.of("/rules/versions/" + draft + "/publish", "/rules/editor", "/rules/editor/check",
                     "/rules/scenarios", "/rules/scenarios/1/delete")) {
-                given().redirects().follow(false).cookies(session).formParam(CSRF_FIELD, session.get(CSRF_COOKIE))
+                given().redirects().follow(false).cookies(session).formParam(ConsoleSession.CSRF_FIELD, session.get(ConsoleSession.CSRF_COOKIE))
                         .formParam("comment", "not mine to publish").formParam("drl", RuleSets.starterPack())
                         .formParam("version", draft).post(action).then().statusCode(403);
             }
@@ -174,17 +145,5 @@ class RulesConsoleGuardTest {
     private static int draft(String drl) {
         return api().body(Map.of("drl", drl, "comment", "console guard test")).post("/api/rulesets")
                 .then().statusCode(201).extract().path("version");
-    }
-
-    /** A signed-in console session with its CSRF cookie, as a browser would hold them. */
-    private static Map<String, String> session(String user, String password) {
-        Map<String, String> session = given().redirects().follow(false)
-                .formParam("j_username", user).formParam("j_password", password)
-                .post("/j_security_check").then().statusCode(302).extract().cookies();
-        assertThat(session).containsKey(SESSION_COOKIE);
-        Map<String, String> csrf = given().redirects().follow(false).cookies(session)
-                .get("/rules").then().statusCode(200).extract().cookies();
-        assertThat(csrf).containsKey(CSRF_COOKIE);
-        return Map.of(SESSION_COOKIE, session.get(SESSION_COOKIE), CSRF_COOKIE, csrf.get(CSRF_COOKIE));
     }
 }

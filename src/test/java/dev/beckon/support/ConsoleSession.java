@@ -1,0 +1,29 @@
+package dev.beckon.support;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+/** A signed-in console session with its CSRF cookie, as a browser would hold them, for posting forms without one. */
+public final class ConsoleSession {
+
+    public static final String SESSION_COOKIE = "quarkus-credential";
+    public static final String CSRF_COOKIE = "csrf-token";
+    /** The form field the CSRF token goes in; it has the cookie's name. */
+    public static final String CSRF_FIELD = "csrf-token";
+
+    private ConsoleSession() {
+    }
+
+    public static Map<String, String> signIn(String user, String password) {
+        Map<String, String> session = given().redirects().follow(false)
+                .formParam("j_username", user).formParam("j_password", password)
+                .post("/j_security_check").then().statusCode(302).extract().cookies();
+        assertThat(session).containsKey(SESSION_COOKIE);
+        Map<String, String> csrf = given().redirects().follow(false).cookies(session)
+                .get("/").then().statusCode(200).extract().cookies();
+        assertThat(csrf).containsKey(CSRF_COOKIE);
+        return Map.of(SESSION_COOKIE, session.get(SESSION_COOKIE), CSRF_COOKIE, csrf.get(CSRF_COOKIE));
+    }
+}
