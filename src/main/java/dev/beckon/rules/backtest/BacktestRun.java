@@ -60,7 +60,7 @@ final class BacktestRun {
 
     private static void feed(Simulation simulation, Tally tally, EventEnvelope event, BigDecimal total) {
         try {
-            tally.eventSeen(total, List.of());
+            tally.eventSeen(total);
             Simulation.Step step = simulation.feed(event);
             tally.rulesFired(step.firedRules());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.beckon.rules.backtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.audit.AuditLog;
@@ -208,7 +209,7 @@ public class BacktestService {
         QuarkusTransaction.requiringNew().run(() -> Backtest.update("total = ?1, processed = ?2 where id = ?3", total, processed, id));
     }
 
-    private void finish(long id, String status, long processed, com.fasterxml.jackson.databind.JsonNode result, String error) {
+    private void finish(long id, String status, long processed, JsonNode result, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             Backtest b = Backtest.findById(id);
             b.status = status;

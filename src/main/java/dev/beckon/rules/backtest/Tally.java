@@ -46,10 +46,9 @@ final class Tally implements Simulation.Observer {
     }
 
     /** Called before the event is fed, so offers it leads to are valued against its total. */
-    void eventSeen(BigDecimal eventTotal, List<String> firedRules) {
+    void eventSeen(BigDecimal eventTotal) {
         events++;
         currentEventTotal = eventTotal;
-        rulesFired(firedRules);
     }
 
     void rulesFired(List<String> firedRules) {
