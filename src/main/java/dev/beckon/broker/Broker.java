@@ -65,7 +65,7 @@ public class Broker {
         factory.setAutomaticRecoveryEnabled(false);
         factory.setRequestedHeartbeat(15);
         try {
-            Connection opened = factory.newConnection("beckon");
+            Connection opened = factory.newConnection(config.connectionName());
             LOG.infof("Connected to RabbitMQ at %s:%d", factory.getHost(), factory.getPort());
             return opened;
         } catch (TimeoutException e) {

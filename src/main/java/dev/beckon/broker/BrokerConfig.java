@@ -12,6 +12,10 @@ public interface BrokerConfig {
     /** AMQP URI, e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2f}; from BECKON_RABBITMQ_URI. */
     Optional<String> uri();
 
+    /** The name Beckon's connection shows in the broker's management tools. */
+    @WithDefault("beckon")
+    String connectionName();
+
     /** Durable topic exchange producers publish events to. */
     @WithDefault("beckon.events")
     String eventsExchange();

@@ -1,10 +1,9 @@
 package dev.beckon.decision;
 
-import dev.beckon.broker.Broker;
 import dev.beckon.delivery.DecisionMessages;
 import dev.beckon.delivery.OutboxStore;
+import dev.beckon.platform.Batches;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,8 +43,6 @@ public class FollowUpPoller {
     @Inject
     OutboxStore outbox;
     @Inject
-    Broker broker;
-    @Inject
     Clock clock;
 
     @Scheduled(every = "${beckon.followups.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -59,13 +56,7 @@ public class FollowUpPoller {
 
     /** Fires every follow-up due by the clock's now; returns how many fired. */
     public int fireDue() {
-        int total = 0;
-        int fired;
-        do {
-            fired = QuarkusTransaction.requiringNew().call(this::fireBatch);
-            total += fired;
-        } while (fired == BATCH);
-        return total;
+        return Batches.drain(BATCH, this::fireBatch);
     }
 
     private int fireBatch() throws SQLException {
@@ -90,11 +81,9 @@ public class FollowUpPoller {
                 fire.setArray(2, connection.createArrayOf("uuid", due.toArray()));
                 fire.executeUpdate();
             }
-            if (broker.isConfigured()) {
-                List<Decision> decisions = Decision.list("id in ?1", due);
-                outbox.append(connection, decisions.stream()
-                        .map(d -> messages.followUpFired(d.toRecord(), now)).toList(), now);
-            }
+            List<Decision> decisions = Decision.list("id in ?1", due);
+            outbox.append(connection, decisions.stream()
+                    .map(d -> messages.followUpFired(d.toRecord(), now)).toList(), now);
         }
         return due.size();
     }

@@ -49,6 +49,6 @@ public class DecisionMessages {
             payload.put("firedAt", firedAt.toString());
         }
         payload.set("details", decision.details().deepCopy());
-        return new OutboxMessage(decision.id(), OutboxMessage.RABBITMQ, routingKey, payload);
+        return new OutboxMessage(decision.id(), OutboxMessage.DECISION, routingKey, payload);
     }
 }

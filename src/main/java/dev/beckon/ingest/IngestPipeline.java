@@ -1,6 +1,6 @@
 package dev.beckon.ingest;
 
-import dev.beckon.broker.Broker;
+import dev.beckon.consent.ContactPoints;
 import dev.beckon.decision.DecisionBatch;
 import dev.beckon.decision.DecisionFactory;
 import dev.beckon.decision.DecisionRecord;
@@ -66,13 +66,13 @@ public class IngestPipeline {
     @Inject
     OutboxStore outbox;
     @Inject
+    ContactPoints contactPoints;
+    @Inject
     DeadLetterStore deadLetters;
     @Inject
     ActiveRules activeRules;
     @Inject
     RuleFirings ruleFirings;
-    @Inject
-    Broker broker;
     @Inject
     IngestMetrics metrics;
     @Inject
@@ -173,6 +173,7 @@ public class IngestPipeline {
             Map<String, ProfileState> touched = new LinkedHashMap<>();
             RuleEvaluator evaluator = activeRules.newEvaluator().orElseThrow();
             List<String> fired = new ArrayList<>();
+            List<EventEnvelope> accepted = new ArrayList<>();
             for (int i : fresh) {
                 Incoming incoming = batch.get(i);
                 EventEnvelope event = incoming.event();
@@ -192,6 +193,7 @@ public class IngestPipeline {
                         decisionFactory.add(decided, event, draft, evaluator.version(), now);
                     }
                     touched.put(event.customerId(), profile);
+                    accepted.add(event);
                     outcomes[i] = EventOutcome.accepted(event.id(), drafts.size());
                 } catch (RuntimeException e) {
                     byCustomer.put(event.customerId(), before);
@@ -207,12 +209,11 @@ public class IngestPipeline {
             }
 
             profiles.upsert(connection, new ArrayList<>(touched.values()), now);
+            contactPoints.recordFrom(connection, accepted, now);
             ruleFirings.add(connection, fired, decided.decisions().stream().map(DecisionRecord::rule).toList(), now);
             decisions.write(connection, decided, now);
-            if (broker.isConfigured()) {
-                outbox.append(connection, decided.decisions().stream().map(messages::decided)
-                        .filter(Objects::nonNull).toList(), now);
-            }
+            outbox.append(connection, decided.decisions().stream().map(messages::decided)
+                    .filter(Objects::nonNull).toList(), now);
             return new Committed(new BatchResult(List.of(outcomes)), decided.decisions(), fired);
         }
     }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
-import dev.beckon.delivery.OutboxRelay;
+import dev.beckon.delivery.DecisionPublisher;
+import dev.beckon.delivery.DeliveryPlanner;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.Rabbit;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,9 @@ class FollowUpTest {
     @Inject
     FollowUpPoller poller;
     @Inject
-    OutboxRelay relay;
+    DeliveryPlanner planner;
+    @Inject
+    DecisionPublisher publisher;
 
     @AfterEach
     void resetClock() {
@@ -51,7 +54,8 @@ class FollowUpTest {
             poller.fireDue();
             assertThat(followUpStatus(customer)).isEqualTo("fired");
 
-            relay.relayPending();
+            planner.planPending();
+            publisher.publishPending();
             List<GetResponse> published = rabbit.drain(downstream);
             assertThat(published).extracting(Rabbit::body)
                     .anySatisfy(body -> assertThat(body).contains("\"customerId\":\"" + customer + "\"").contains("\"status\":\"fired\""));

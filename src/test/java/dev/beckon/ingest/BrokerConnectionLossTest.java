@@ -33,15 +33,21 @@ class BrokerConnectionLossTest {
         awaitProfile(after);
     }
 
-    private static final Pattern CONNECTION_NAME = Pattern.compile("connection_name\\W+(longstr\\W+)?beckon\\W");
+    /** This run's Beckon connection, and no other run's (they share the broker). */
+    private static Pattern connectionName() {
+        String name = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("beckon.rabbitmq.connection-name", String.class);
+        return Pattern.compile("connection_name\\W+(longstr\\W+)?" + Pattern.quote(name) + "[^\\w-]");
+    }
 
     private static void awaitProfile(String customer) {
         await().atMost(Duration.ofSeconds(40)).until(() -> api().get("/api/customers/" + customer).statusCode() == 200);
     }
 
-    /** Asks the broker itself to close every connection named "beckon" (the test's own are named otherwise). */
+    /** Asks the broker itself to close Beckon's connection (the test's own are named otherwise). */
     private static int closeBeckonConnections() throws Exception {
         int closed = 0;
+        Pattern connection = connectionName();
         Process list = new ProcessBuilder("rabbitmqctl", "-q", "list_connections", "pid", "client_properties")
                 .redirectErrorStream(true).start();
         String output = new String(list.getInputStream().readAllBytes());
@@ -49,7 +55,7 @@ class BrokerConnectionLossTest {
         for (String line : output.lines().toList()) {
             // Broker versions print client properties differently: {"connection_name","beckon"} or
             // {<<"connection_name">>,longstr,<<"beckon">>}.
-            if (CONNECTION_NAME.matcher(line).find()) {
+            if (connection.matcher(line).find()) {
                 String pid = line.substring(0, line.indexOf('>') + 1).trim();
                 new ProcessBuilder("rabbitmqctl", "-q", "close_connection", pid, "test: connection cut")
                         .inheritIO().start().waitFor();

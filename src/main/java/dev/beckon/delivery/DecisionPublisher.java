@@ -4,8 +4,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import dev.beckon.broker.Broker;
 import dev.beckon.broker.BrokerTopology;
+import dev.beckon.platform.Batches;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,21 +23,22 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox messages to the decisions exchange with publisher confirms, and marks them
- * published only once the broker confirmed them. Rows are claimed with FOR UPDATE SKIP LOCKED,
- * so several replicas relay side by side without publishing a row twice. A crash between the
- * confirm and the commit republishes a message; its message id ({@code <decision id>/<routing key>})
- * lets consumers drop the copy.
+ * Delivers the RabbitMQ channel: publishes pending deliveries to the decisions exchange with
+ * publisher confirms, and marks them delivered only once the broker confirmed them. Rows are
+ * claimed with FOR UPDATE SKIP LOCKED, so several replicas publish side by side without publishing
+ * a row twice; a whole batch is one round of confirms, which is what keeps this channel fast. A crash
+ * between the confirm and the commit republishes a message; its message id
+ * ({@code <decision id>/<message type>}) lets consumers drop the copy.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class DecisionPublisher {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Logger LOG = Logger.getLogger(DecisionPublisher.class);
     static final int BATCH = 500;
 
     private static final String CLAIM = """
-            SELECT id, decision_id, routing_key, payload::text FROM outbox
-            WHERE published_at IS NULL AND destination = ?
+            SELECT id, decision_id, message_type, payload::text FROM deliveries
+            WHERE status = 'pending' AND channel = 'rabbitmq' AND next_attempt_at <= ?
             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
             """;
 
@@ -52,36 +53,30 @@ public class OutboxRelay {
 
     private Channel channel;
 
-    @Scheduled(every = "${beckon.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    @Scheduled(every = "${beckon.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publish() {
         if (!broker.isConfigured()) {
             return;
         }
         try {
-            relayPending();
+            publishPending();
         } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay paused: %s", e.getMessage());
+            LOG.warnf("Publishing decisions paused: %s", e.getMessage());
             closeChannel();
         }
     }
 
     /** Publishes everything pending; returns how many messages were published. */
-    public synchronized int relayPending() {
-        int total = 0;
-        int published;
-        do {
-            published = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            total += published;
-        } while (published == BATCH);
-        return total;
+    public synchronized int publishPending() {
+        return Batches.drain(BATCH, this::publishBatch);
     }
 
-    private int relayBatch() throws SQLException, IOException, InterruptedException, TimeoutException {
+    private int publishBatch() throws SQLException, IOException, InterruptedException, TimeoutException {
         try (Connection connection = dataSource.getConnection()) {
             List<Long> ids = new ArrayList<>();
             Channel out = channel();
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                claim.setString(1, OutboxMessage.RABBITMQ);
+                claim.setTimestamp(1, Timestamp.from(clock.instant()));
                 claim.setInt(2, BATCH);
                 try (ResultSet row = claim.executeQuery()) {
                     while (row.next()) {
@@ -101,7 +96,7 @@ public class OutboxRelay {
             }
             out.waitForConfirmsOrDie(10_000);
             try (PreparedStatement mark = connection.prepareStatement(
-                    "UPDATE outbox SET published_at = ?, attempts = attempts + 1 WHERE id = ANY(?)")) {
+                    "UPDATE deliveries SET status = 'delivered', delivered_at = ?, attempts = attempts + 1 WHERE id = ANY(?)")) {
                 mark.setTimestamp(1, Timestamp.from(clock.instant()));
                 mark.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
                 mark.executeUpdate();

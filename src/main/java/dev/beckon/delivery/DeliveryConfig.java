@@ -1,0 +1,37 @@
+package dev.beckon.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How decisions are delivered to webhooks and by email ({@code beckon.delivery.*}). */
+@ConfigMapping(prefix = "beckon.delivery")
+public interface DeliveryConfig {
+
+    /** Longest Beckon waits for an endpoint or the mail server to answer one delivery. */
+    @WithDefault("PT10S")
+    Duration requestTimeout();
+
+    /**
+     * How long a claimed delivery belongs to the replica that claimed it. A replica that dies
+     * mid-send leaves it claimed this long; then another sends it again, with the same webhook-id.
+     */
+    @WithDefault("PT1M")
+    Duration lease();
+
+    /** Wait before the first retry; each later retry waits about twice as long, with jitter. */
+    @WithDefault("PT5S")
+    Duration firstRetry();
+
+    /** Longest wait between two retries. */
+    @WithDefault("PT1H")
+    Duration maxRetryDelay();
+
+    /** After failing this long, a delivery is dead: it waits for someone to redeliver it. */
+    @WithDefault("P1D")
+    Duration maxAge();
+
+    /** Requests in flight to one endpoint at once: a slow endpoint holds only these. */
+    @WithDefault("4")
+    int perTargetConcurrency();
+}

@@ -1,0 +1,193 @@
+package dev.beckon.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends webhook and email deliveries. Each tick claims what is due (a lease, not a lock), starts
+ * every send without waiting for it, and records each outcome in a transaction of its own when it
+ * arrives. A target this replica is still sending to is left out of the next claim, and each target
+ * gets at most {@code per-target-concurrency} requests at once: an endpoint that hangs holds only
+ * its own deliveries, never another endpoint's, and never ingestion, which shares nothing with this.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    static final List<String> CHANNELS = List.of(PlannedDelivery.WEBHOOK, PlannedDelivery.EMAIL);
+    static final int CLAIM_LIMIT = 200;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    DeliveryStore store;
+    @Inject
+    DeliveryConfig config;
+    @Inject
+    WebhookSender webhooks;
+    @Inject
+    EmailSender emails;
+    @Inject
+    MessageRenderer renderer;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService recorder = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "beckon-delivery-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** What one claim brought: the jobs, and what sending them needs from the database. */
+    private record Claim(List<DeliveryJob> jobs, Map<String, WebhookEndpoint> endpoints,
+                         Map<String, MessageTemplate> templates) {
+    }
+
+    @Scheduled(every = "${beckon.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("Delivery dispatch paused: %s", e.getMessage());
+        }
+    }
+
+    /** Claims the due deliveries and starts sending them; returns how many were started. */
+    public int dispatchDue() {
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
+        Set<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() > 0)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                List<DeliveryJob> jobs = store.claim(connection, CHANNELS, busy, config.perTargetConcurrency(),
+                        CLAIM_LIMIT, now, leaseUntil);
+                Map<String, WebhookEndpoint> endpoints = new HashMap<>();
+                Map<String, MessageTemplate> templates = new HashMap<>();
+                for (DeliveryJob job : jobs) {
+                    if (job.channel().equals(PlannedDelivery.WEBHOOK)) {
+                        endpoints.computeIfAbsent(job.target(), name -> WebhookEndpoint.findById(name));
+                    } else {
+                        templates.computeIfAbsent(campaignOf(job), MessageTemplate::forCampaign);
+                    }
+                }
+                return new Claim(jobs, endpoints, templates);
+            }
+        });
+        for (DeliveryJob job : claim.jobs()) {
+            start(job, claim);
+        }
+        return claim.jobs().size();
+    }
+
+    /** Deliveries this replica has started and not yet recorded. */
+    public int inFlight() {
+        return inFlight.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private void start(DeliveryJob job, Claim claim) {
+        AtomicInteger lane = inFlight.computeIfAbsent(job.channel() + ":" + job.target(), key -> new AtomicInteger());
+        lane.incrementAndGet();
+        CompletableFuture<AttemptResult> attempt;
+        try {
+            attempt = job.channel().equals(PlannedDelivery.WEBHOOK)
+                    ? sendWebhook(job, claim.endpoints().get(job.target()))
+                    : sendEmail(job, claim.templates().get(campaignOf(job)));
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.completedFuture(AttemptResult.failed(clock.instant(), 0, null, e.toString()));
+        }
+        attempt.exceptionally(e -> AttemptResult.failed(clock.instant(), 0, null, e.toString()))
+                .thenAcceptAsync(result -> record(job, result), recorder)
+                .whenComplete((ignored, failure) -> {
+                    lane.decrementAndGet();
+                    if (failure != null) {
+                        // The lease runs out and the delivery is tried again: at worst a repeat with the same webhook-id.
+                        LOG.warnf("Could not record the outcome of delivery %d: %s", job.id(), failure.getMessage());
+                    }
+                });
+    }
+
+    private CompletableFuture<AttemptResult> sendWebhook(DeliveryJob job, WebhookEndpoint endpoint) {
+        if (endpoint == null) {
+            return CompletableFuture.completedFuture(
+                    AttemptResult.hopeless(clock.instant(), "the endpoint " + job.target() + " no longer exists"));
+        }
+        if (!endpoint.enabled) {
+            return failedNow("the endpoint " + job.target() + " is disabled");
+        }
+        return webhooks.send(job, endpoint);
+    }
+
+    private CompletableFuture<AttemptResult> sendEmail(DeliveryJob job, MessageTemplate template) {
+        if (template == null) {
+            return failedNow("no message template for the campaign, and no default template");
+        }
+        RenderedEmail email;
+        try {
+            email = renderer.render(template, json.readTree(job.payload()), job.target());
+        } catch (MessageRenderer.TemplateProblem | JsonProcessingException e) {
+            return failedNow("the message template did not render: " + e.getMessage());
+        }
+        return emails.send(job, email);
+    }
+
+    private CompletableFuture<AttemptResult> failedNow(String error) {
+        return CompletableFuture.completedFuture(AttemptResult.failed(clock.instant(), 0, null, error));
+    }
+
+    private void record(DeliveryJob job, AttemptResult result) {
+        Instant now = clock.instant();
+        Instant next = result.succeeded() || result.permanent() ? null
+                : RetryPolicy.of(config).nextAttempt(job.attempt(), job.retrySince(), now);
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return store.recordOutcome(connection, job, result, next, now);
+            }
+        });
+        if (!recorded) {
+            LOG.warnf("Delivery %d took longer than its lease: its outcome was not recorded, it will be tried again", job.id());
+        } else if (!result.succeeded() && next == null) {
+            LOG.warnf("Delivery %d (%s to %s) is dead after %d attempts: %s", job.id(), job.channel(),
+                    job.channel().equals(PlannedDelivery.EMAIL) ? "an address" : job.target(), job.attempt(), result.error());
+        }
+    }
+
+    private String campaignOf(DeliveryJob job) {
+        try {
+            JsonNode campaign = json.readTree(job.payload()).path("campaign");
+            return campaign.isTextual() ? campaign.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        recorder.shutdownNow();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.beckon.delivery;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The deliveries table: planned rows, claims for an attempt, outcomes, and the log people read.
+ * A claim is a lease ({@code lease_until}) rather than a row lock, so no connection is held while an
+ * endpoint takes its time; an outcome is written only by the replica whose lease it still is.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    /** A delivery as the log shows it, with its attempts. */
+    public record DeliveryView(long id, UUID decisionId, String messageType, String channel, String target,
+                               String status, String reason, int attempts, Instant createdAt, Instant nextAttemptAt,
+                               Instant deliveredAt, List<Attempt> attemptLog) {
+    }
+
+    public record Attempt(int attempt, Instant startedAt, int durationMillis, Integer statusCode, String error) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO deliveries (decision_id, message_type, channel, target, payload, status, reason,
+                                    next_attempt_at, created_at, retry_since)
+            VALUES (?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?)
+            ON CONFLICT (decision_id, message_type, channel, target) DO NOTHING
+            """;
+
+    /*
+     * The locking SELECT repeats the conditions: under READ COMMITTED PostgreSQL re-checks them on
+     * the newest row version, so a row another replica claimed a moment ago is not claimed twice.
+     * The window keeps each target to its share, so one endpoint's backlog cannot fill a claim.
+     */
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id FROM (
+                    SELECT id, row_number() OVER (PARTITION BY channel, target ORDER BY next_attempt_at, id) AS n
+                    FROM deliveries
+                    WHERE status = 'pending' AND channel = ANY(?) AND next_attempt_at <= ?
+                      AND (lease_until IS NULL OR lease_until <= ?) AND NOT ((channel || ':' || target) = ANY(?))
+                ) ranked WHERE n <= ? ORDER BY id LIMIT ?
+            ), claimed AS (
+                SELECT id FROM deliveries
+                WHERE id IN (SELECT id FROM due) AND status = 'pending' AND (lease_until IS NULL OR lease_until <= ?)
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE deliveries d SET lease_until = ?, attempts = d.attempts + 1
+            FROM claimed WHERE d.id = claimed.id
+            RETURNING d.id, d.decision_id, d.message_type, d.channel, d.target, d.payload::text, d.attempts, d.retry_since
+            """;
+
+    private static final String VIEW = """
+            SELECT id, decision_id, message_type, channel, target, status, reason, attempts, created_at,
+                   next_attempt_at, delivered_at FROM deliveries
+            """;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public void insert(Connection connection, Collection<PlannedDelivery> deliveries, Instant now) throws SQLException {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (PlannedDelivery d : deliveries) {
+                boolean suppressed = d.suppressedBecause() != null;
+                insert.setObject(1, d.decisionId());
+                insert.setString(2, d.messageType());
+                insert.setString(3, d.channel());
+                insert.setString(4, d.target());
+                insert.setString(5, d.payload().toString());
+                insert.setString(6, suppressed ? "suppressed" : "pending");
+                insert.setString(7, d.suppressedBecause());
+                insert.setTimestamp(8, suppressed ? null : Timestamp.from(now));
+                insert.setTimestamp(9, Timestamp.from(now));
+                insert.setTimestamp(10, Timestamp.from(now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Claims due deliveries on {@code channels} for one attempt each, at most {@code perTarget} per
+     * target and none for the {@code busy} targets ({@code channel:target}) this replica is still sending to.
+     */
+    public List<DeliveryJob> claim(Connection connection, List<String> channels, Collection<String> busy, int perTarget,
+                                   int limit, Instant now, Instant leaseUntil) throws SQLException {
+        List<DeliveryJob> jobs = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setArray(1, connection.createArrayOf("text", channels.toArray()));
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setTimestamp(3, Timestamp.from(now));
+            claim.setArray(4, connection.createArrayOf("text", busy.toArray()));
+            claim.setInt(5, perTarget);
+            claim.setInt(6, limit);
+            claim.setTimestamp(7, Timestamp.from(now));
+            claim.setTimestamp(8, Timestamp.from(leaseUntil));
+            try (ResultSet row = claim.executeQuery()) {
+                while (row.next()) {
+                    jobs.add(new DeliveryJob(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getInt(7),
+                            row.getTimestamp(8).toInstant(), leaseUntil));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Writes an attempt's outcome: delivered, due again at {@code nextAttempt}, or dead when that is
+     * null. Returns false when the lease had run out and the delivery is no longer this replica's.
+     */
+    public boolean recordOutcome(Connection connection, DeliveryJob job, AttemptResult result, Instant nextAttempt,
+                                 Instant now) throws SQLException {
+        try (PreparedStatement attempt = connection.prepareStatement("""
+                INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """)) {
+            attempt.setLong(1, job.id());
+            attempt.setInt(2, job.attempt());
+            attempt.setTimestamp(3, Timestamp.from(result.startedAt()));
+            attempt.setInt(4, (int) Math.min(Integer.MAX_VALUE, result.durationMillis()));
+            attempt.setObject(5, result.statusCode());
+            attempt.setString(6, result.error());
+            attempt.executeUpdate();
+        }
+        String status = result.succeeded() ? "delivered" : nextAttempt == null ? "dead" : "pending";
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE deliveries SET status = ?, reason = ?, next_attempt_at = ?, delivered_at = ?, lease_until = NULL
+                WHERE id = ? AND status = 'pending' AND lease_until = ?
+                """)) {
+            update.setString(1, status);
+            update.setString(2, result.error());
+            update.setTimestamp(3, status.equals("pending") ? Timestamp.from(nextAttempt) : null);
+            update.setTimestamp(4, result.succeeded() ? Timestamp.from(now) : null);
+            update.setLong(5, job.id());
+            update.setTimestamp(6, Timestamp.from(job.leaseUntil()));
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Puts a dead delivery back in line, with its maximum age counted from now. */
+    public boolean redeliver(Connection connection, long id, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE deliveries SET status = 'pending', next_attempt_at = ?, retry_since = ?, lease_until = NULL
+                WHERE id = ? AND status = 'dead'
+                """)) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public List<DeliveryView> forDecision(UUID decisionId) throws SQLException {
+        return views(VIEW + " WHERE decision_id = ? ORDER BY id", statement -> statement.setObject(1, decisionId));
+    }
+
+    public DeliveryView byId(long id) throws SQLException {
+        List<DeliveryView> found = views(VIEW + " WHERE id = ?", statement -> statement.setLong(1, id));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The latest deliveries, newest first, optionally only those in one status. */
+    public List<DeliveryView> latest(String status, int limit) throws SQLException {
+        if (status == null) {
+            return views(VIEW + " ORDER BY id DESC LIMIT ?", statement -> statement.setInt(1, limit));
+        }
+        return views(VIEW + " WHERE status = ? ORDER BY id DESC LIMIT ?", statement -> {
+            statement.setString(1, status);
+            statement.setInt(2, limit);
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<DeliveryView> views(String sql, Binder binder) throws SQLException {
+        Map<Long, DeliveryView> views = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                binder.bind(query);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        views.put(row.getLong(1), new DeliveryView(row.getLong(1), row.getObject(2, UUID.class),
+                                row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                                row.getString(7), row.getInt(8), instant(row.getTimestamp(9)),
+                                instant(row.getTimestamp(10)), instant(row.getTimestamp(11)), new ArrayList<>()));
+                    }
+                }
+            }
+            if (views.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT delivery_id, attempt, started_at, duration_ms, status_code, error FROM delivery_attempts
+                    WHERE delivery_id = ANY(?) ORDER BY delivery_id, attempt
+                    """)) {
+                query.setArray(1, connection.createArrayOf("bigint", views.keySet().toArray()));
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        views.get(row.getLong(1)).attemptLog().add(new Attempt(row.getInt(2),
+                                row.getTimestamp(3).toInstant(), row.getInt(4), (Integer) row.getObject(5), row.getString(6)));
+                    }
+                }
+            }
+        }
+        return List.copyOf(views.values());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.beckon.delivery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/**
+ * One delivery of a decision message: on a channel ({@code rabbitmq}, {@code webhook}, {@code email})
+ * to a target (the exchange, an endpoint's name, an address), or suppressed with the reason.
+ */
+public record PlannedDelivery(UUID decisionId, String messageType, String channel, String target, ObjectNode payload,
+                              String suppressedBecause) {
+
+    public static final String RABBITMQ = "rabbitmq";
+    public static final String WEBHOOK = "webhook";
+    public static final String EMAIL = "email";
+
+    public PlannedDelivery suppressed(String reason) {
+        return new PlannedDelivery(decisionId, messageType, channel, target, payload, reason);
+    }
+}
