@@ -19,6 +19,14 @@ public record ConsoleProblem(int status, String title, String detail, List<Item>
                 e.errors().stream().map(ConsoleProblem::item).toList());
     }
 
+    /** Items labelled by field first ("html, line 2"), for a form with several texts that each have lines. */
+    public static ConsoleProblem byField(ProblemException e) {
+        return new ConsoleProblem(e.status(), e.title(), e.getMessage(), e.errors().stream()
+                .map(f -> new Item(f.field() + (f.line() != null && f.line() > 0 ? ", line " + f.line() : ""),
+                        f.message(), f.line(), f.field()))
+                .toList());
+    }
+
     /** A problem found by the page itself, e.g. text that is not JSON. */
     public static ConsoleProblem of(String title, String field, String message) {
         return new ConsoleProblem(400, title, null, List.of(new Item(field, message, null, field)));

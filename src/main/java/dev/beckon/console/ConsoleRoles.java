@@ -60,6 +60,16 @@ public final class ConsoleRoles {
         return !identity.isAnonymous();
     }
 
+    /** What customers read: campaign owners (marketers) and rule developers write message templates. */
+    public static boolean canEditMessages(SecurityIdentity identity) {
+        return canEditDrl(identity) || has(identity, MARKETER);
+    }
+
+    /** Sending a dead delivery again reaches a customer or a business system: admins and campaign owners. */
+    public static boolean canRedeliver(SecurityIdentity identity) {
+        return has(identity, ADMIN) || has(identity, MARKETER);
+    }
+
     /** Refuses the request with 403 unless {@code allowed}. */
     public static void require(boolean allowed) {
         if (!allowed) {

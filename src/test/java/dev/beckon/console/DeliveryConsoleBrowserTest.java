@@ -1,0 +1,107 @@
+package dev.beckon.console;
+
+import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.event;
+import static dev.beckon.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.beckon.support.BrowserTest;
+import dev.beckon.support.MovableClock;
+import dev.beckon.support.TestEndpoint;
+import dev.beckon.support.TestEndpoint.Answer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Deliveries and message templates, worked in a real browser. */
+@QuarkusTest
+class DeliveryConsoleBrowserTest extends BrowserTest {
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeEach
+    void signIn() {
+        browser.signIn("admin", "test-admin-password");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aDeadDeliveryShowsItsLastErrorAndIsSentAgainWithTheRedeliverButton() throws Exception {
+        try (TestEndpoint endpoint = new TestEndpoint()) {
+            endpoint.answer(request -> Answer.status(503));
+            String name = unique("console-ep").toLowerCase();
+            api().body(Map.of("name", name, "url", endpoint.url(), "campaigns", List.of("late-checkout")))
+                    .post("/api/webhook-endpoints").then().statusCode(201);
+            try {
+                String customer = unique("guest");
+                api().body(event(unique("e"), "room.assigned", customer, "{}")).post("/api/events").then().statusCode(202);
+                await().atMost(Duration.ofSeconds(20)).until(() -> !endpoint.about(customer).isEmpty());
+                clock.advance(Duration.ofDays(2));
+                long id = await().atMost(Duration.ofSeconds(20)).until(() -> deadDeliveryTo(name), found -> found != null);
+
+                browser.open("/deliveries");
+                WebElement row = browser.driver().findElement(By.cssSelector("table[aria-label='Dead deliveries'] tr[data-delivery='" + id + "']"));
+                assertThat(row.getText()).contains(name).contains("HTTP 503").contains("dead");
+
+                endpoint.answer(request -> Answer.status(200));
+                browser.button("Redeliver " + id).click();
+                browser.waitUntil(d -> browser.pageText().contains("Delivery " + id + " is queued to be sent again."));
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        "delivered".equals(api().get("/api/deliveries/" + id).then().extract().path("status")));
+
+                browser.open("/deliveries");
+                browser.driver().findElement(By.cssSelector("tr[data-delivery='" + id + "'] a")).click();
+                browser.waitUntil(d -> browser.path().startsWith("/deliveries/decisions/"));
+                assertThat(browser.labelled("Attempts of delivery " + id).getText()).contains("503").contains("200");
+            } finally {
+                api().delete("/api/webhook-endpoints/" + name).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aMarketerPreviewsACampaignEmailSeesTheMistakeAndSavesTheFix() {
+        String campaign = unique("spring-sale");
+        browser.open("/messages");
+        browser.field("Template for campaign").sendKeys(campaign);
+        browser.button("New template").click();
+        browser.waitUntil(d -> browser.path().equals("/messages/" + campaign));
+
+        WebElement subject = browser.field("Subject");
+        subject.clear();
+        subject.sendKeys("Hello {customer.id}, {#if offer.code}");
+        browser.button("Preview").click();
+        browser.waitUntil(d -> !browser.allLabelled("Problems").isEmpty());
+        assertThat(browser.labelled("Problems").getText()).contains("subject");
+
+        subject.clear();
+        subject.sendKeys("Hello {customer.id}, use {offer.code}");
+        browser.button("Preview").click();
+        browser.waitUntil(d -> !browser.allLabelled("Preview").isEmpty());
+        assertThat(browser.labelled("Preview").getText()).contains("Hello c-123, use SAMPLE10");
+
+        browser.button("Save").click();
+        browser.waitUntil(d -> browser.pageText().contains("Saved."));
+        assertThat(api().get("/api/message-templates/" + campaign).then().statusCode(200).extract().<String>path("subject"))
+                .isEqualTo("Hello {customer.id}, use {offer.code}");
+    }
+
+    private static Long deadDeliveryTo(String endpoint) {
+        List<Map<String, Object>> dead = api().get("/api/deliveries?status=dead&limit=500").jsonPath().getList("$");
+        return dead.stream().filter(d -> endpoint.equals(d.get("target")))
+                .map(d -> ((Number) d.get("id")).longValue()).findFirst().orElse(null);
+    }
+}
