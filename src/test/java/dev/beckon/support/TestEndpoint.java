@@ -69,6 +69,11 @@ public final class TestEndpoint implements AutoCloseable {
         this.answers = answers;
     }
 
+    /** Every request so far, in arrival order. */
+    public List<Received> all() {
+        return List.copyOf(received);
+    }
+
     /** The requests about one customer (their body names it), in arrival order. */
     public List<Received> about(String customerId) {
         return received.stream().filter(r -> r.body().contains("\"customerId\":\"" + customerId + "\"")).toList();
