@@ -58,7 +58,7 @@ public class SchemaStore {
     void insert(Connection connection, RegisteredSchema schema) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO event_schemas (type, version, schema, sample, comment, created_by, created_at)
-                VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+                VALUES (?, ?, ?::json, ?::json, ?, ?, ?)
                 """)) {
             insert.setString(1, schema.type());
             insert.setInt(2, schema.version());

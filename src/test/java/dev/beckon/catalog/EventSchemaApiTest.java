@@ -1,6 +1,7 @@
 package dev.beckon.catalog;
 
 import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -49,6 +50,23 @@ class EventSchemaApiTest {
         api().get("/api/audit?limit=20").then()
                 .body("findAll { it.target == 'event-type:" + type + "' }.details.version", containsInAnyOrder(1, 2))
                 .body("findAll { it.target == 'event-type:" + type + "' }.action", hasItem("event-type.schema-registered"));
+    }
+
+    @Test
+    void offersTheSchemasFieldsFirstThenThoseOnlyEventsCarried() {
+        String type = unique("order");
+        api().body("{\"schema\": {\"type\": \"object\", \"properties\": {\"total\": {\"type\": \"number\"}, "
+                        + "\"items\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}}}}, "
+                        + "\"sample\": {\"total\": 12.5, \"items\": [{\"sku\": \"boot-7\"}]}}")
+                .post("/api/event-types/" + type + "/schemas").then().statusCode(201);
+        api().body(event(unique("e"), type, unique("c"), "{\"total\": 3, \"note\": \"gift\"}"))
+                .post("/api/events").then().statusCode(202);
+
+        api().get("/api/event-types/" + type + "/fields").then().statusCode(200)
+                .body("path", contains("total", "items[0].sku", "note"))
+                .body("type", contains("number", "text", "text"))
+                .body("origin", contains("schema", "schema", "events"))
+                .body("example", contains("12.5", "boot-7", "gift"));
     }
 
     @Test
