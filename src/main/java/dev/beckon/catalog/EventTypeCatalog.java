@@ -16,14 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What event types Beckon has seen lately, and which fields their data carried with which types:
- * the guided builder offers these, so a marketer picks fields instead of guessing their names.
+ * What event types Beckon has seen lately, and which fields their data carries with which types:
+ * those the type's registered schema declares first, then those sampled from stored events. The
+ * guided builder offers these, so a marketer picks fields instead of guessing their names.
  */
 @ApplicationScoped
 public class EventTypeCatalog {
@@ -35,14 +38,22 @@ public class EventTypeCatalog {
     public record EventType(String type, long events, Instant lastSeen) {
     }
 
-    /** A field of the data: its path as rules write it, its type, an example, and in how many sampled events it was. */
-    public record Field(String path, String type, String example, int seenIn, int sampled) {
+    /**
+     * A field of the data: its path as rules write it, its type, an example, in how many sampled
+     * events it was, and where it is known from ({@code schema} or {@code events}).
+     */
+    public record Field(String path, String type, String example, int seenIn, int sampled, String origin) {
     }
+
+    public static final String FROM_SCHEMA = "schema";
+    public static final String FROM_EVENTS = "events";
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    LiveSchemas schemas;
     @Inject
     Clock clock;
 
@@ -65,8 +76,31 @@ public class EventTypeCatalog {
         return types;
     }
 
-    /** The fields of the latest events of {@code type}, most common first. */
+    /** The types seen lately, then the registered ones not seen lately (with no events). */
+    public List<EventType> knownTypes() {
+        List<EventType> types = new ArrayList<>(recentTypes());
+        Set<String> seen = new HashSet<>();
+        types.forEach(type -> seen.add(type.type()));
+        schemas.registeredTypes().stream().filter(type -> !seen.contains(type)).sorted()
+                .forEach(type -> types.add(new EventType(type, 0, null)));
+        return types;
+    }
+
+    /**
+     * The fields of {@code type}: its latest registered schema's, in the schema's order, then those
+     * the latest events carried that the schema does not declare, most common first.
+     */
     public List<Field> fieldsOf(String type) {
+        List<Field> fields = new ArrayList<>();
+        schemas.latest(type).ifPresent(schema -> fields.addAll(SchemaFields.of(schema.schema(), schema.sample())));
+        Set<String> declared = new HashSet<>();
+        fields.forEach(field -> declared.add(field.path()));
+        sampledFieldsOf(type).stream().filter(field -> !declared.contains(field.path())).forEach(fields::add);
+        return fields;
+    }
+
+    /** The fields of the latest events of {@code type}, most common first. */
+    List<Field> sampledFieldsOf(String type) {
         Map<String, String[]> fields = new LinkedHashMap<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         int sampled = 0;
@@ -92,9 +126,14 @@ public class EventTypeCatalog {
         }
         int total = sampled;
         return fields.entrySet().stream()
-                .map(f -> new Field(f.getKey(), f.getValue()[0], f.getValue()[1], seen.get(f.getKey()), total))
+                .map(f -> new Field(f.getKey(), f.getValue()[0], f.getValue()[1], seen.get(f.getKey()), total, FROM_EVENTS))
                 .sorted((a, b) -> Integer.compare(b.seenIn(), a.seenIn()))
                 .toList();
+    }
+
+    /** An example value short enough to show beside a field's name. */
+    static String shortened(String example) {
+        return example.length() > 60 ? example.substring(0, 60) + "…" : example;
     }
 
     /** Leaf values by path; arrays are described by their first element ({@code items[0].sku}). */
@@ -111,7 +150,7 @@ public class EventTypeCatalog {
         } else if (!path.isEmpty() && !node.isNull()) {
             String type = node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "text";
             String example = node.asText();
-            out.put(path, new String[] {type, example.length() > 60 ? example.substring(0, 60) + "…" : example});
+            out.put(path, new String[] {type, shortened(example)});
         }
     }
 }

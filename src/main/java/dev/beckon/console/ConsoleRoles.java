@@ -20,7 +20,7 @@ public final class ConsoleRoles {
 
     /** What the signed-in user may do, for templates. */
     public record Can(boolean editDrl, boolean publish, boolean editScenarios, boolean backtest, boolean tryRules,
-                      boolean buildGuided) {
+                      boolean buildGuided, boolean registerSchemas) {
     }
 
     private ConsoleRoles() {
@@ -28,7 +28,7 @@ public final class ConsoleRoles {
 
     public static Can of(SecurityIdentity identity) {
         return new Can(canEditDrl(identity), canPublish(identity), canEditScenarios(identity), canBacktest(identity),
-                canTryRules(identity), canBuildGuided(identity));
+                canTryRules(identity), canBuildGuided(identity), canRegisterSchemas(identity));
     }
 
     /** Raw rule text runs inside Beckon: only admins and rule developers write it. */
@@ -53,6 +53,11 @@ public final class ConsoleRoles {
     /** The guided builder writes DRL only through its generator: marketers use it, as do rule developers. */
     public static boolean canBuildGuided(SecurityIdentity identity) {
         return canEditDrl(identity) || has(identity, MARKETER);
+    }
+
+    /** An event type's schema decides which events get in at all: those who write the rules register it. */
+    public static boolean canRegisterSchemas(SecurityIdentity identity) {
+        return canEditDrl(identity);
     }
 
     /** Trying a version on one event, or running its scenarios, stores and sends nothing: any console user. */

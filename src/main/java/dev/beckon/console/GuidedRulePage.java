@@ -25,6 +25,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The guided rule builder: a marketer builds a rule from choices, sees the DRL it generates
@@ -38,8 +39,8 @@ public class GuidedRulePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance builder(String user, GuidedRuleForm form, int baseVersion,
-                                               List<EventTypeCatalog.EventType> types, List<EventTypeCatalog.Field> fields,
-                                               Map<String, String> errors, String drl);
+                                               List<EventTypeCatalog.EventType> types, List<EventTypeCatalog.Field> declared,
+                                               List<EventTypeCatalog.Field> sampled, Map<String, String> errors, String drl);
     }
 
     @Inject
@@ -99,7 +100,10 @@ public class GuidedRulePage {
     private TemplateInstance page(GuidedRuleForm form, int base, Map<String, String> errors, String drl) {
         List<EventTypeCatalog.Field> fields = form.trigger() == null || form.trigger().isBlank() ? List.of()
                 : catalog.fieldsOf(form.trigger());
-        return Templates.builder(identity.getPrincipal().getName(), form, base, catalog.recentTypes(), fields, errors, drl);
+        Map<Boolean, List<EventTypeCatalog.Field>> fromSchema = fields.stream()
+                .collect(Collectors.partitioningBy(field -> EventTypeCatalog.FROM_SCHEMA.equals(field.origin())));
+        return Templates.builder(identity.getPrincipal().getName(), form, base, catalog.knownTypes(), fromSchema.get(true),
+                fromSchema.get(false), errors, drl);
     }
 
     private int baseOf(MultivaluedMap<String, String> fields) {

@@ -33,6 +33,11 @@ public final class EventParser {
     public record Invalid(List<FieldError> errors) implements Result {
     }
 
+    /** Whether {@code type} is a well-formed event type name, such as {@code cart.updated}. */
+    public static boolean isEventType(String type) {
+        return type != null && TYPE.matcher(type).matches();
+    }
+
     public static Result parse(JsonNode node, String path, Clock clock) {
         if (node == null || !node.isObject()) {
             return new Invalid(List.of(new FieldError(path.isEmpty() ? "body" : path, "must be a JSON object")));
@@ -41,7 +46,7 @@ public final class EventParser {
         String id = requiredText(node, path, "id", errors);
         String type = requiredText(node, path, "type", errors);
         String customerId = requiredText(node, path, "customerId", errors);
-        if (type != null && !TYPE.matcher(type).matches()) {
+        if (type != null && !isEventType(type)) {
             errors.add(new FieldError(field(path, "type"),
                     "must be lower case letters, digits, '.', '_' or '-' (at most 100), e.g. cart.updated"));
         }

@@ -1,6 +1,7 @@
 package dev.beckon.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beckon.catalog.LiveSchemas;
 import dev.beckon.event.EventParser;
 import dev.beckon.platform.FieldError;
 import java.time.Clock;
@@ -9,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One event, or an array of them, checked against the contract together: the valid ones ready for
- * the pipeline, and every error with its field (prefixed {@code [i].} for array elements).
+ * One event, or an array of them, checked against the contract and their types' schemas together:
+ * the valid ones ready for the pipeline, and every error with its field (prefixed {@code [i].} for
+ * array elements; a schema error names its field by JSON pointer into the body, {@code /3/data/total}).
  * HTTP and webhook ingestion both take events this way; each decides what a refusal answers.
  */
 public final class EventBatch {
@@ -22,7 +24,7 @@ public final class EventBatch {
     private EventBatch() {
     }
 
-    public static Parsed parse(JsonNode body, String channel, Instant receivedAt, Clock clock) {
+    public static Parsed parse(JsonNode body, String channel, Instant receivedAt, Clock clock, LiveSchemas schemas) {
         boolean array = body.isArray();
         List<JsonNode> nodes = new ArrayList<>();
         if (array) {
@@ -36,7 +38,12 @@ public final class EventBatch {
             JsonNode node = nodes.get(i);
             EventParser.Result parsed = EventParser.parse(node, array ? "[" + i + "]" : "", clock);
             if (parsed instanceof EventParser.Valid valid) {
-                events.add(Incoming.valid(valid.event(), channel, node.toString(), receivedAt));
+                List<FieldError> schemaErrors = schemas.check(valid.event(), array ? "/" + i : "");
+                if (schemaErrors.isEmpty()) {
+                    events.add(Incoming.valid(valid.event(), channel, node.toString(), receivedAt));
+                } else {
+                    errors.addAll(schemaErrors);
+                }
             } else {
                 errors.addAll(((EventParser.Invalid) parsed).errors());
             }

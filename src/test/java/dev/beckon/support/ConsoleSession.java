@@ -3,6 +3,10 @@ package dev.beckon.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.beckon.security.Passwords;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** A signed-in console session with its CSRF cookie, as a browser would hold them, for posting forms without one. */
@@ -14,6 +18,18 @@ public final class ConsoleSession {
     public static final String CSRF_FIELD = "csrf-token";
 
     private ConsoleSession() {
+    }
+
+    /** Adds a console user with these roles (comma-separated), straight into the test database. */
+    public static void createUser(String user, String password, String roles) throws SQLException {
+        try (Connection db = TestNamespace.database();
+             PreparedStatement insert = db.prepareStatement(
+                     "INSERT INTO console_users (username, password_hash, roles, created_at) VALUES (?, ?, ?, now())")) {
+            insert.setString(1, user);
+            insert.setString(2, Passwords.hash(password));
+            insert.setString(3, roles);
+            insert.executeUpdate();
+        }
     }
 
     public static Map<String, String> signIn(String user, String password) {

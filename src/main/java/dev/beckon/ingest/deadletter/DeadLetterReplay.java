@@ -2,6 +2,8 @@ package dev.beckon.ingest.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beckon.catalog.LiveSchemas;
+import dev.beckon.event.EventEnvelope;
 import dev.beckon.event.EventParser;
 import dev.beckon.ingest.EventOutcome;
 import dev.beckon.ingest.Incoming;
@@ -26,6 +28,8 @@ public class DeadLetterReplay {
     @Inject
     IngestPipeline pipeline;
     @Inject
+    LiveSchemas schemas;
+    @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
@@ -47,7 +51,12 @@ public class DeadLetterReplay {
         if (parsed instanceof EventParser.Invalid invalid) {
             throw unprocessable("The message is still not a valid event", invalid.errors());
         }
-        Incoming incoming = Incoming.valid(((EventParser.Valid) parsed).event(), CHANNEL, letter.payload, clock.instant());
+        EventEnvelope event = ((EventParser.Valid) parsed).event();
+        List<FieldError> schemaErrors = schemas.check(event, "");
+        if (!schemaErrors.isEmpty()) {
+            throw unprocessable("The message still does not match its type's schema", schemaErrors);
+        }
+        Incoming incoming = Incoming.valid(event, CHANNEL, letter.payload, clock.instant());
         EventOutcome outcome = pipeline.process(List.of(incoming)).outcomes().get(0);
         if (outcome.status() == EventOutcome.Status.rejected) {
             throw unprocessable("Replay failed again: " + outcome.reason(), List.of());

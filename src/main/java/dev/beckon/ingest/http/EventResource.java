@@ -1,6 +1,7 @@
 package dev.beckon.ingest.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.beckon.catalog.LiveSchemas;
 import dev.beckon.ingest.BatchResult;
 import dev.beckon.ingest.EventBatch;
 import dev.beckon.ingest.EventOutcome;
@@ -23,8 +24,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code POST /api/events}: one event or an array of up to 1,000. All are checked before any is
- * stored; a request with any invalid event is refused whole with every error, naming the field.
+ * {@code POST /api/events}: one event or an array of up to 1,000. All are checked (against the
+ * contract and their types' schemas) before any is stored; a request with any invalid event is
+ * refused whole with every error, naming the field.
  */
 @Path("/api/events")
 @Blocking
@@ -38,6 +40,8 @@ public class EventResource {
 
     @Inject
     IngestPipeline pipeline;
+    @Inject
+    LiveSchemas schemas;
     @Inject
     Clock clock;
 
@@ -72,7 +76,7 @@ public class EventResource {
             throw new ProblemException(413, "Too many events", "At most " + MAX_EVENTS + " events per request",
                     List.of(new FieldError("body", "holds " + body.size() + " events; at most " + MAX_EVENTS + " are allowed")));
         }
-        EventBatch.Parsed parsed = EventBatch.parse(body, "http", receivedAt, clock);
+        EventBatch.Parsed parsed = EventBatch.parse(body, "http", receivedAt, clock, schemas);
         if (!parsed.errors().isEmpty()) {
             throw ProblemException.badRequest(parsed.errors().size() + " field(s) are invalid; nothing was stored",
                     parsed.errors());

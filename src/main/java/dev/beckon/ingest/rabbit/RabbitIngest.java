@@ -11,6 +11,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import dev.beckon.broker.Broker;
 import dev.beckon.broker.BrokerConfig;
 import dev.beckon.broker.BrokerTopology;
+import dev.beckon.catalog.LiveSchemas;
 import dev.beckon.event.EventParser;
 import dev.beckon.ingest.BatchResult;
 import dev.beckon.ingest.EventOutcome;
@@ -18,6 +19,7 @@ import dev.beckon.ingest.Incoming;
 import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.ingest.IngestUnavailableException;
 import dev.beckon.platform.Backoff;
+import dev.beckon.platform.FieldError;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -37,7 +39,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +67,8 @@ public class RabbitIngest {
     BrokerTopology topology;
     @Inject
     IngestPipeline pipeline;
+    @Inject
+    LiveSchemas schemas;
     @Inject
     ObjectMapper json;
     @Inject
@@ -238,10 +241,14 @@ public class RabbitIngest {
         }
         EventParser.Result parsed = EventParser.parse(node, "", clock);
         if (parsed instanceof EventParser.Invalid invalid) {
-            return Incoming.rejected(CHANNEL, payload, "Invalid event: " + invalid.errors().stream()
-                    .map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), receivedAt);
+            return Incoming.rejected(CHANNEL, payload, "Invalid event: " + FieldError.summary(invalid.errors()), receivedAt);
         }
         EventParser.Valid valid = (EventParser.Valid) parsed;
+        List<FieldError> schemaErrors = schemas.check(valid.event(), "");
+        if (!schemaErrors.isEmpty()) {
+            return new Incoming(valid.event().id(), CHANNEL, payload, null,
+                    "Does not match its type's schema: " + FieldError.summary(schemaErrors), receivedAt);
+        }
         long deliveries = deliveryCount(delivered.properties());
         if (deliveries >= broker.config().maxDeliveries()) {
             return new Incoming(valid.event().id(), CHANNEL, payload, null, "Delivered " + deliveries

@@ -3,6 +3,7 @@ package dev.beckon.ingest.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.beckon.catalog.LiveSchemas;
 import dev.beckon.ingest.BatchResult;
 import dev.beckon.ingest.EventBatch;
 import dev.beckon.ingest.Incoming;
@@ -44,6 +45,8 @@ public class WebhookReceiver {
     IngestPipeline pipeline;
     @Inject
     ObjectMapper json;
+    @Inject
+    LiveSchemas schemas;
     @Inject
     MeterRegistry metrics;
     @Inject
@@ -92,9 +95,10 @@ public class WebhookReceiver {
                 throw e;
             }
         }
-        EventBatch.Parsed parsed = EventBatch.parse(node, "webhook:" + source, now, clock);
+        EventBatch.Parsed parsed = EventBatch.parse(node, "webhook:" + source, now, clock, schemas);
         if (!parsed.errors().isEmpty() || parsed.events().isEmpty()) {
-            record(source, webhookId, now, "rejected", 0, parsed.errors().size() + " invalid field(s)");
+            record(source, webhookId, now, "rejected", 0, parsed.errors().size() + " invalid field(s): "
+                    + abbreviated(FieldError.summary(parsed.errors())));
             throw new ProblemException(422, "Not Beckon events", "The webhook's events are not valid; nothing was stored",
                     parsed.errors().isEmpty() ? List.of(new FieldError("body", "holds no events")) : parsed.errors());
         }
@@ -134,6 +138,11 @@ public class WebhookReceiver {
         } catch (PersistenceException e) {
             LOG.warnf("Could not record webhook delivery %s from %s: %s", webhookId, source, e.getMessage());
         }
+    }
+
+    /** Field names and what is wrong with them, never values: enough to tell a sender what to fix. */
+    private static String abbreviated(String errors) {
+        return errors.length() > 500 ? errors.substring(0, 500) + "…" : errors;
     }
 
     private ProblemException refused(String source, String reason, ProblemException problem) {

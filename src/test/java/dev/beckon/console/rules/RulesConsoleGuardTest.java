@@ -10,7 +10,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beckon.rules.ActiveRules;
-import dev.beckon.security.Passwords;
 import dev.beckon.support.ConsoleSession;
 import dev.beckon.support.BrowserTest;
 import dev.beckon.support.RuleSets;
@@ -63,13 +62,7 @@ class RulesConsoleGuardTest extends BrowserTest {
     void aMarketerBuildsGuidedRulesAndBacktestsButNeitherWritesDrlNorPublishes() throws Exception {
         String user = unique("marketer");
         String password = unique("pw");
-        try (Connection db = TestNamespace.database();
-             PreparedStatement insert = db.prepareStatement(
-                     "INSERT INTO console_users (username, password_hash, roles, created_at) VALUES (?, ?, 'marketer', now())")) {
-            insert.setString(1, user);
-            insert.setString(2, Passwords.hash(password));
-            insert.executeUpdate();
-        }
+        ConsoleSession.createUser(user, password, "marketer");
         try {
             int live = active.version();
             int draft = draft(RuleSets.starterPack() + "\n// roles test\n");
