@@ -49,6 +49,8 @@ public class DecisionPublisher {
     @Inject
     AgroalDataSource dataSource;
     @Inject
+    DeliveryMetrics metrics;
+    @Inject
     Clock clock;
 
     private Channel channel;
@@ -101,6 +103,7 @@ public class DecisionPublisher {
                 mark.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
                 mark.executeUpdate();
             }
+            metrics.published(ids.size());
             return ids.size();
         }
     }

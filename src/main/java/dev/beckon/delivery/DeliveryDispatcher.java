@@ -52,6 +52,8 @@ public class DeliveryDispatcher {
     @Inject
     MessageRenderer renderer;
     @Inject
+    DeliveryMetrics metrics;
+    @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
@@ -169,6 +171,10 @@ public class DeliveryDispatcher {
                 return store.recordOutcome(connection, job, result, next, now);
             }
         });
+        if (recorded) {
+            metrics.attempted(job.channel(), result.succeeded() ? "delivered" : next == null ? "dead" : "failed",
+                    result.durationMillis());
+        }
         if (!recorded) {
             LOG.warnf("Delivery %d took longer than its lease: its outcome was not recorded, it will be tried again", job.id());
         } else if (!result.succeeded() && next == null) {

@@ -57,6 +57,8 @@ public class DeliveryPlanner {
     @Inject
     EmailConfig email;
     @Inject
+    DeliveryMetrics metrics;
+    @Inject
     ObjectMapper json;
     @Inject
     Clock clock;
@@ -102,6 +104,8 @@ public class DeliveryPlanner {
                 planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context));
             }
             deliveries.insert(connection, planned, now);
+            // Counted before the commit: a rolled-back batch is planned again and counted twice, a rare over-count.
+            planned.forEach(metrics::planned);
             try (PreparedStatement mark = connection.prepareStatement(
                     "UPDATE outbox SET planned_at = ? WHERE id = ANY(?)")) {
                 mark.setTimestamp(1, Timestamp.from(now));

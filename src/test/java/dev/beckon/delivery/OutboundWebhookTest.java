@@ -70,6 +70,8 @@ class OutboundWebhookTest {
         JsonPath log = webhookDelivery(decision);
         assertThat(log.getInt("attemptLog[0].statusCode")).isEqualTo(200);
         assertThat(log.getInt("attemptLog[0].durationMillis")).isGreaterThanOrEqualTo(0);
+        assertThat(api().get("/q/metrics").asString())
+                .contains("beckon_deliveries_attempts_total{channel=\"webhook\",outcome=\"delivered\"}");
     }
 
     @Test

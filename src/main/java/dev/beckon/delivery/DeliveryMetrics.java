@@ -1,0 +1,36 @@
+package dev.beckon.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * What deliveries did, at /q/metrics: attempts by channel and outcome, how long endpoints took,
+ * and what was planned as suppressed. Recorded after the outcome is committed, so a lost lease
+ * counts nothing here.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    /** An attempt's outcome: {@code delivered}, {@code failed} (to be retried) or {@code dead}. */
+    void attempted(String channel, String outcome, long durationMillis) {
+        registry.counter("beckon.deliveries.attempts", "channel", channel, "outcome", outcome).increment();
+        Timer.builder("beckon.deliveries.duration").description("How long one delivery attempt took")
+                .tag("channel", channel).register(registry).record(Duration.ofMillis(durationMillis));
+    }
+
+    void published(int messages) {
+        registry.counter("beckon.deliveries.attempts", "channel", PlannedDelivery.RABBITMQ, "outcome", "delivered")
+                .increment(messages);
+    }
+
+    void planned(PlannedDelivery delivery) {
+        registry.counter("beckon.deliveries.planned", "channel", delivery.channel(),
+                "status", delivery.suppressedBecause() == null ? "pending" : "suppressed").increment();
+    }
+}
