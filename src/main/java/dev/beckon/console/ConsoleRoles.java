@@ -75,6 +75,11 @@ public final class ConsoleRoles {
         return has(identity, ADMIN) || has(identity, MARKETER);
     }
 
+    /** Exporting and erasing a customer's data: admins only. */
+    public static boolean canManagePrivacy(SecurityIdentity identity) {
+        return has(identity, ADMIN);
+    }
+
     /** Refuses the request with 403 unless {@code allowed}. */
     public static void require(boolean allowed) {
         if (!allowed) {

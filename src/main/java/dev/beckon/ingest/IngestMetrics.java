@@ -52,6 +52,7 @@ public class IngestMetrics {
                 }
                 case duplicate -> counter("beckon.events.duplicates", "channel", incoming.channel()).increment();
                 case rejected -> counter("beckon.dead.letters", "channel", incoming.channel()).increment();
+                case erased -> counter("beckon.events.erased.customers", "channel", incoming.channel()).increment();
             }
         }
         for (DecisionRecord decision : committed.decisions()) {

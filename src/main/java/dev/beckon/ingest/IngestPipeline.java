@@ -11,6 +11,7 @@ import dev.beckon.delivery.OutboxStore;
 import dev.beckon.event.EventEnvelope;
 import dev.beckon.event.EventStore;
 import dev.beckon.ingest.deadletter.DeadLetterStore;
+import dev.beckon.privacy.ErasedCustomers;
 import dev.beckon.profile.ProfileState;
 import dev.beckon.profile.ProfileStore;
 import dev.beckon.rules.ActiveRules;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,8 @@ public class IngestPipeline {
     OutboxStore outbox;
     @Inject
     ContactPoints contactPoints;
+    @Inject
+    ErasedCustomers erased;
     @Inject
     DeadLetterStore deadLetters;
     @Inject
@@ -169,6 +173,20 @@ public class IngestPipeline {
 
             List<String> customers = fresh.stream().map(i -> batch.get(i).event().customerId()).distinct().sorted().toList();
             Map<String, ProfileState> byCustomer = profiles.lock(connection, customers);
+            // Checked under the customers' locks, which an erasure takes too: either it committed
+            // before and its mark is seen here, or it waits for this batch and erases what it wrote.
+            Set<String> erasedCustomers = erased.among(connection, customers);
+            if (!erasedCustomers.isEmpty()) {
+                for (Iterator<Integer> it = fresh.iterator(); it.hasNext(); ) {
+                    int i = it.next();
+                    EventEnvelope event = batch.get(i).event();
+                    if (erasedCustomers.contains(event.customerId())) {
+                        events.delete(connection, event.id());
+                        outcomes[i] = EventOutcome.erased(event.id());
+                        it.remove();
+                    }
+                }
+            }
             DecisionBatch decided = new DecisionBatch(decisions.pendingFollowUps(connection, customers));
             Map<String, ProfileState> touched = new LinkedHashMap<>();
             RuleEvaluator evaluator = activeRules.newEvaluator().orElseThrow();

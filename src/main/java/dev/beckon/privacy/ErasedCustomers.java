@@ -1,0 +1,52 @@
+package dev.beckon.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Which customers were erased, known by a hash of their id, so their events are refused from then on. */
+@ApplicationScoped
+public class ErasedCustomers {
+
+    /** Of {@code customers}, those that were erased; one indexed query for a whole batch. */
+    public Set<String> among(Connection connection, Collection<String> customers) throws SQLException {
+        if (customers.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byHash = customers.stream().distinct()
+                .collect(Collectors.toMap(ErasedCustomers::hash, Function.identity()));
+        Set<String> erased = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT customer_hash FROM erased_customers WHERE customer_hash = ANY(?)")) {
+            query.setArray(1, connection.createArrayOf("text", byHash.keySet().toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    erased.add(byHash.get(row.getString(1)));
+                }
+            }
+        }
+        return erased;
+    }
+
+    /** SHA-256 of the id, in hex. */
+    public static String hash(String customerId) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(customerId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
