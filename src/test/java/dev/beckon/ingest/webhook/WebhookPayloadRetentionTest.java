@@ -3,9 +3,12 @@ package dev.beckon.ingest.webhook;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.beckon.support.ConsoleSession;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.SignedWebhooks;
 import dev.beckon.support.TestNamespace;
@@ -60,6 +63,9 @@ class WebhookPayloadRetentionTest {
         SignedWebhooks.post(source, SECRET, rejected, "{\"type\": \"no id\"}", clock).statusCode(422);
         assertThat(stored(old).payload()).isEqualTo(oldBody);
         assertThat(stored(rejected).payload()).isEqualTo("{\"type\": \"no id\"}");
+        Map<String, String> admin = ConsoleSession.signIn("admin", "test-admin-password");
+        given().cookies(admin).get("/webhooks/" + source + "/deliveries/" + stored(old).id()).then().statusCode(200)
+                .body(containsString("&lt;b&gt;old&lt;/b&gt;"));
 
         clock.advance(Duration.ofDays(6));
         String recent = unique("msg");
@@ -76,6 +82,8 @@ class WebhookPayloadRetentionTest {
                 .body("webhookId", org.hamcrest.Matchers.contains(recent, rejected, old))
                 .body("payloadKept", org.hamcrest.Matchers.contains(true, false, false))
                 .body("[2].status", equalTo("accepted")).body("[2].events", equalTo(1));
+        given().cookies(admin).get("/webhooks/" + source + "/deliveries/" + stored(old).id()).then().statusCode(200)
+                .body(containsString("no longer kept"));
     }
 
     /** The stored delivery of a webhook id: its row id and its payload as text, null when not kept. */
