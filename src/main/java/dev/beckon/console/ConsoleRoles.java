@@ -80,6 +80,14 @@ public final class ConsoleRoles {
         return has(identity, ADMIN);
     }
 
+    /**
+     * Webhook sources hold the secrets senders sign with, and their delivery log holds senders' raw
+     * payloads (customer data): admins only, for reading as well as changing.
+     */
+    public static boolean canManageWebhooks(SecurityIdentity identity) {
+        return has(identity, ADMIN);
+    }
+
     /** Refuses the request with 403 unless {@code allowed}. */
     public static void require(boolean allowed) {
         if (!allowed) {

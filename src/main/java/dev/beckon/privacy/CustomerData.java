@@ -37,6 +37,10 @@ public class CustomerData {
     /** Raw messages that could not be processed: matched by the quoted id anywhere in them. */
     private static final String DEAD_LETTERS = "position(('\"' || ? || '\"') in payload) > 0";
 
+    /** Senders' raw webhook bodies (kept for a while for debugging): matched by the quoted id, like dead letters. */
+    private static final String WEBHOOK_PAYLOADS =
+            "payload IS NOT NULL AND position(convert_to('\"' || ? || '\"', 'UTF8') in payload) > 0";
+
     /** In deletion order: rows that refer to others first. */
     static final List<Holding> HOLDINGS = List.of(
             new Holding("deliveryAttempts",
@@ -69,6 +73,10 @@ public class CustomerData {
             new Holding("consent",
                     "SELECT * FROM customer_consent WHERE customer_id = ? ORDER BY channel",
                     "DELETE FROM customer_consent WHERE customer_id = ?"),
+            new Holding("webhookPayloads",
+                    "SELECT id, source, webhook_id, received_at, status, encode(payload, 'base64') AS payload_base64 "
+                            + "FROM webhook_deliveries WHERE " + WEBHOOK_PAYLOADS + " ORDER BY id",
+                    "UPDATE webhook_deliveries SET payload = NULL WHERE " + WEBHOOK_PAYLOADS),
             new Holding("deadLetters",
                     "SELECT * FROM dead_letters WHERE " + DEAD_LETTERS + " ORDER BY id",
                     "DELETE FROM dead_letters WHERE " + DEAD_LETTERS));

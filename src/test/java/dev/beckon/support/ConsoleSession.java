@@ -3,9 +3,6 @@ package dev.beckon.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.beckon.security.Passwords;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -21,15 +18,9 @@ public final class ConsoleSession {
     }
 
     /** Adds a console user with these roles (comma-separated), straight into the test database. */
+    /** A console user with this name and password; see {@link ConsoleUsers#create} for one with a unique name. */
     public static void createUser(String user, String password, String roles) throws SQLException {
-        try (Connection db = TestNamespace.database();
-             PreparedStatement insert = db.prepareStatement(
-                     "INSERT INTO console_users (username, password_hash, roles, created_at) VALUES (?, ?, ?, now())")) {
-            insert.setString(1, user);
-            insert.setString(2, Passwords.hash(password));
-            insert.setString(3, roles);
-            insert.executeUpdate();
-        }
+        ConsoleUsers.insert(user, password, roles);
     }
 
     public static Map<String, String> signIn(String user, String password) {

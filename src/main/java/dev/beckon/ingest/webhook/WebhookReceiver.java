@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,6 +52,8 @@ public class WebhookReceiver {
     MeterRegistry metrics;
     @Inject
     Clock clock;
+    @Inject
+    WebhookConfig config;
 
     public Receipt receive(String sourceName, SignedRequest request) {
         Instant now = clock.instant();
@@ -74,7 +77,7 @@ public class WebhookReceiver {
         }
         List<Incoming> events = events(source, webhookId, request.body(), now);
         BatchResult result = pipeline.process(events);
-        record(sourceName, webhookId, now, "accepted", events.size(), null);
+        record(sourceName, webhookId, now, "accepted", events.size(), null, request.body());
         return new Receipt(webhookId, result);
     }
 
@@ -84,21 +87,21 @@ public class WebhookReceiver {
         try {
             node = json.readTree(body);
         } catch (IOException e) {
-            record(source, webhookId, now, "rejected", 0, "not valid JSON");
+            record(source, webhookId, now, "rejected", 0, "not valid JSON", body);
             throw ProblemException.badRequest("The webhook body is not valid JSON", List.of(new FieldError("body", "is not valid JSON")));
         }
         if (webhookSource.mapping != null) {
             try {
                 node = json.valueToTree(map(webhookSource, node));
             } catch (ProblemException e) {
-                record(source, webhookId, now, "rejected", 0, "mapping: " + e.errors().size() + " field(s) could not be filled");
+                record(source, webhookId, now, "rejected", 0, "mapping: " + e.errors().size() + " field(s) could not be filled", body);
                 throw e;
             }
         }
         EventBatch.Parsed parsed = EventBatch.parse(node, "webhook:" + source, now, clock, schemas);
         if (!parsed.errors().isEmpty() || parsed.events().isEmpty()) {
             record(source, webhookId, now, "rejected", 0, parsed.errors().size() + " invalid field(s): "
-                    + abbreviated(FieldError.summary(parsed.errors())));
+                    + abbreviated(FieldError.summary(parsed.errors())), body);
             throw new ProblemException(422, "Not Beckon events", "The webhook's events are not valid; nothing was stored",
                     parsed.errors().isEmpty() ? List.of(new FieldError("body", "holds no events")) : parsed.errors());
         }
@@ -127,14 +130,18 @@ public class WebhookReceiver {
                 .setParameter(1, source).setParameter(2, webhookId).getSingleResult() instanceof Number n && n.longValue() > 0);
     }
 
-    private void record(String source, String webhookId, Instant now, String status, int events, String error) {
+    /** Records a verified delivery; its body is kept for the log unless the retention is zero (the purge forgets it later). */
+    private void record(String source, String webhookId, Instant now, String status, int events, String error, byte[] body) {
+        byte[] payload = config.keepsPayloads() ? body : null;
         try {
             QuarkusTransaction.requiringNew().run(() -> WebhookSource.getEntityManager().createNativeQuery("""
-                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING
-                            """)
+                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error, payload)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
+                            """).unwrap(NativeQuery.class)
                     .setParameter(1, source).setParameter(2, webhookId).setParameter(3, now).setParameter(4, status)
-                    .setParameter(5, events).setParameter(6, error).executeUpdate());
+                    .setParameter(5, events).setParameter(6, error)
+                    .setParameter(7, payload, byte[].class) // typed: a null must still be bound as bytea
+                    .executeUpdate());
         } catch (PersistenceException e) {
             LOG.warnf("Could not record webhook delivery %s from %s: %s", webhookId, source, e.getMessage());
         }

@@ -21,6 +21,11 @@ public class WebhookSource extends PanacheEntityBase {
             "standard", new StandardWebhooks(), "stripe", new StripeSignature(),
             "shopify", new ShopifySignature(), "github", new GitHubSignature());
 
+    /** The scheme names, in order, for a form to offer. */
+    public static List<String> schemeNames() {
+        return SCHEMES.keySet().stream().sorted().toList();
+    }
+
     @Id
     public String name;
 

@@ -11,10 +11,10 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the console tests do over and over: sign in, find a table row, take a screenshot of a whole page. */
-final class ConsolePages {
+public final class ConsolePages {
 
-    static final String ADMIN = "admin";
-    static final String PASSWORD = "test-admin-password";
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "test-admin-password";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Dimension WINDOW = new Dimension(1280, 900);
 
@@ -27,7 +27,7 @@ final class ConsolePages {
     }
 
     /** The body row of {@code table} whose text contains {@code text}. */
-    static WebElement row(WebElement table, String text) {
+    public static WebElement row(WebElement table, String text) {
         return table.findElements(By.cssSelector("tbody tr")).stream()
                 .filter(r -> r.getText().contains(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("No row with '" + text + "' in:\n" + table.getText()));
@@ -37,7 +37,7 @@ final class ConsolePages {
      * Waits up to 10 seconds for {@code condition}, like {@link Browser#waitUntil}, but also through an htmx swap
      * or a page load that replaces an element the condition was reading.
      */
-    static <T> T until(Browser browser, ExpectedCondition<T> condition) {
+    public static <T> T until(Browser browser, ExpectedCondition<T> condition) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the page at " + browser.driver().getCurrentUrl() + " reads:\n" + browser.pageText())
@@ -45,7 +45,7 @@ final class ConsolePages {
     }
 
     /** target/screenshots/{name}.png of the whole page, not only what fits the window. */
-    static void screenshot(Browser browser, String name) {
+    public static void screenshot(Browser browser, String name) {
         long height = ((Number) browser.script("return document.documentElement.scrollHeight")).longValue();
         browser.driver().manage().window().setSize(new Dimension(WINDOW.width, (int) Math.min(height + 100, 5000)));
         try {

@@ -5,12 +5,12 @@ import static dev.beckon.console.rules.ConsolePages.PASSWORD;
 import static dev.beckon.console.rules.ConsolePages.row;
 import static dev.beckon.console.rules.ConsolePages.until;
 import static dev.beckon.support.Api.api;
-import static dev.beckon.support.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beckon.rules.ActiveRules;
 import dev.beckon.support.ConsoleSession;
+import dev.beckon.support.ConsoleUsers;
 import dev.beckon.support.BrowserTest;
 import dev.beckon.support.RuleSets;
 import dev.beckon.support.TestNamespace;
@@ -60,9 +60,9 @@ class RulesConsoleGuardTest extends BrowserTest {
 
     @Test
     void aMarketerBuildsGuidedRulesAndBacktestsButNeitherWritesDrlNorPublishes() throws Exception {
-        String user = unique("marketer");
-        String password = unique("pw");
-        ConsoleSession.createUser(user, password, "marketer");
+        ConsoleUsers.Credentials marketer = ConsoleUsers.create("marketer", "marketer");
+        String user = marketer.user();
+        String password = marketer.password();
         try {
             int live = active.version();
             int draft = draft(RuleSets.starterPack() + "\n// roles test\n");

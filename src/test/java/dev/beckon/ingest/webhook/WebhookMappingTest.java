@@ -49,6 +49,30 @@ class WebhookMappingTest {
         api().get("/api/webhook-sources/presets").then().statusCode(200).body("$", org.hamcrest.Matchers.hasKey("pos-sale"));
     }
 
+    @Test
+    void aSourcesMappingIsChangedToAPresetToItsOwnAndToNoneAndEachChangeIsAudited() {
+        String source = unique("pos");
+        api().body(Map.of("name", source, "scheme", "shopify", "secrets", List.of(SECRET))).post("/api/webhook-sources")
+                .then().statusCode(201).body("mapping", equalTo(null));
+
+        api().body(Map.of("preset", "pos-sale")).put("/api/webhook-sources/" + source + "/mapping").then().statusCode(200)
+                .body("mapping.type", equalTo("=pos.sale"));
+        api().body(Map.of("mapping", Map.of("id", "pos-{/receipt}", "type", "=pos.refund", "customerId", "/customer")))
+                .put("/api/webhook-sources/" + source + "/mapping").then().statusCode(200)
+                .body("mapping.type", equalTo("=pos.refund"));
+        api().body("{\"receipt\": 7, \"customer\": \"c-7\"}").post("/api/webhook-sources/" + source + "/try").then()
+                .statusCode(200).body("[0].id", equalTo("pos-7")).body("[0].type", equalTo("pos.refund"));
+        api().body(Map.of("preset", "no-such-preset")).put("/api/webhook-sources/" + source + "/mapping").then().statusCode(400)
+                .body("errors.field", hasItem("preset"));
+        api().body(Map.of()).put("/api/webhook-sources/" + source + "/mapping").then().statusCode(200)
+                .body("mapping", equalTo(null));
+
+        List<String> actions = api().get("/api/audit?limit=500").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.target == 'webhook-source:" + source + "' }.action");
+        org.assertj.core.api.Assertions.assertThat(actions).containsExactly("webhook-source.mapping-changed",
+                "webhook-source.mapping-changed", "webhook-source.mapping-changed", "webhook-source.created");
+    }
+
     private static io.restassured.response.ValidatableResponse post(String source, String webhookId, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String hmac = Base64.getEncoder().encodeToString(Hmac.sha256(SECRET.getBytes(StandardCharsets.UTF_8), bytes));
