@@ -31,7 +31,10 @@ public class EmailSender {
         long started = System.nanoTime();
         Mail mail = Mail.withHtml(job.target(), email.subject(), email.html())
                 .setText(email.text())
-                .addHeader(DECISION_HEADER, job.decisionId().toString());
+                .addHeader(DECISION_HEADER, job.decisionId().toString())
+                // The same Message-ID on every attempt: if Beckon stops after the server took the mail
+                // and sends it again, mail providers that drop duplicate Message-IDs show it once.
+                .addHeader("Message-ID", "<" + job.decisionId() + "@beckon>");
         return mailer.send(mail)
                 .ifNoItem().after(config.requestTimeout()).fail()
                 .subscribeAsCompletionStage()

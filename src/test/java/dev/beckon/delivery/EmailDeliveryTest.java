@@ -37,6 +37,7 @@ class EmailDeliveryTest {
         MimeMessage mail = awaitMailTo(address);
         assertThat(mail.getSubject()).isEqualTo("An offer for you");
         assertThat(mail.getHeader("X-Beckon-Decision")[0]).isEqualTo(offerDecision(customer));
+        assertThat(mail.getMessageID()).isEqualTo("<" + offerDecision(customer) + "@beckon>");
         assertThat(part(mail, "text/html")).contains("<strong>WELCOME10</strong>").contains("10% off");
         assertThat(part(mail, "text/plain")).contains("Use the code WELCOME10 for 10% off.").doesNotContain("<");
 
