@@ -3,6 +3,8 @@ package dev.beckon.delivery;
 import dev.beckon.audit.AuditLog;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import java.util.regex.Pattern;
  * The business's endpoints for decisions, signed the Standard Webhooks way. Beckon makes each
  * secret and shows it once, when the endpoint is created or its secret rotated.
  */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/webhook-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +73,7 @@ public class WebhookEndpointResource {
         return View.of(find(name));
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     public Response create(EndpointRequest request) {
         validate(request, true);
@@ -89,6 +93,7 @@ public class WebhookEndpointResource {
                 .entity(new WithSecret(View.of(endpoint), secret)).build();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @PUT
     @Path("/{name}")
     public View update(@PathParam("name") String name, EndpointRequest request) {
@@ -103,6 +108,7 @@ public class WebhookEndpointResource {
      * A new secret, used beside the old one: messages carry a signature for each until
      * {@code retire-old-secret}, so the receiver can switch without missing a message.
      */
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/rotate-secret")
     public WithSecret rotateSecret(@PathParam("name") String name) {
@@ -113,6 +119,7 @@ public class WebhookEndpointResource {
         return new WithSecret(View.of(endpoint), secret);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/retire-old-secret")
     public View retireOldSecret(@PathParam("name") String name) {
@@ -123,6 +130,7 @@ public class WebhookEndpointResource {
     }
 
     /** Removes an endpoint; deliveries still waiting for it become dead, with the reason. */
+    @RolesAllowed(ApiScopes.ADMIN)
     @DELETE
     @Path("/{name}")
     public Response delete(@PathParam("name") String name) {
@@ -131,12 +139,14 @@ public class WebhookEndpointResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/enable")
     public View enable(@PathParam("name") String name) {
         return setEnabled(name, true);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/disable")
     public View disable(@PathParam("name") String name) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.audit.AuditLog;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Webhook sources over HTTP. Secrets go in and are never given back. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/webhook-sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +68,7 @@ public class WebhookSourceResource {
     public record Delivery(long id, String webhookId, Instant receivedAt, String status, int events, String error) {
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @PUT
     @Path("/{name}/secrets")
     @Transactional
@@ -80,6 +84,7 @@ public class WebhookSourceResource {
         return View.of(source);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/enable")
     @Transactional
@@ -87,6 +92,7 @@ public class WebhookSourceResource {
         return setEnabled(name, true);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/disable")
     @Transactional
@@ -133,6 +139,7 @@ public class WebhookSourceResource {
     }
 
     /** "Try it": the events a sample payload maps to with this source's mapping, or the exact error. Nothing is stored. */
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/try")
     public List<ObjectNode> tryMapping(@PathParam("name") String name, JsonNode payload) {
@@ -153,6 +160,7 @@ public class WebhookSourceResource {
         return WebhookSource.<WebhookSource>listAll().stream().map(View::of).toList();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Transactional
     public Response create(NewSource request) {
