@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Checks console sign-ins against the stored bcrypt hashes, and starts a new server-side session
@@ -28,6 +29,11 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
     public static final String SESSION_TOKEN = "beckon.session-token";
     /** User names typed into the form are audited; a pasted essay is cut short. */
     private static final int LONGEST_NAME = 100;
+    /**
+     * Checked against when no such user exists, so that a wrong name takes as long to refuse as a
+     * wrong password and the answer's timing does not tell which user names exist.
+     */
+    private static final String NO_SUCH_USER = Passwords.hash(UUID.randomUUID().toString());
 
     @Inject
     ConsoleSessions sessions;
@@ -59,7 +65,8 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
                     return Outcome.THROTTLED;
                 }
                 ConsoleUser user = ConsoleUser.findById(name);
-                if (user == null || !Passwords.matches(password, user.passwordHash)) {
+                boolean matches = Passwords.matches(password, user == null ? NO_SUCH_USER : user.passwordHash);
+                if (user == null || !matches) {
                     audit.recordAs(name, remote, LoginThrottle.FAILED, target, Map.of("reason", "wrong user name or password"));
                     return Outcome.FAILED;
                 }
