@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,18 +30,31 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String target, Map<String, ?> details) {
+        recordAs(actor(), remoteAddress(), action, target, details);
+    }
+
+    /**
+     * For what happens before there is a signed-in identity (a sign-in, a refused one): the caller
+     * names the actor and the address.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAs(String actor, String remote, String action, String target, Map<String, ?> details) {
         AuditEntry entry = new AuditEntry();
         entry.at = clock.instant();
-        entry.actor = actor();
+        entry.actor = actor;
         entry.action = action;
         entry.target = target;
         entry.details = json.valueToTree(details);
-        entry.remote = remoteAddress();
+        entry.remote = remote;
         entry.persist();
     }
 
     public String actor() {
-        return identity.isAnonymous() ? "beckon" : identity.getPrincipal().getName();
+        try {
+            return identity.isAnonymous() ? "beckon" : identity.getPrincipal().getName();
+        } catch (ContextNotActiveException e) {
+            return "beckon"; // start-up: no request, nobody signed in
+        }
     }
 
     private String remoteAddress() {

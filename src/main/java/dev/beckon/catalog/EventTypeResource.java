@@ -1,8 +1,10 @@
 package dev.beckon.catalog;
 
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Event types: those seen lately and the fields their data carries, and the registered schemas. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/event-types")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -42,6 +45,7 @@ public class EventTypeResource {
     }
 
     /** Registers the next version of the type's schema: 201 with it, or 200 with the latest when the schema is unchanged. */
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/{type}/schemas")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -3,7 +3,9 @@ package dev.beckon.consent;
 import dev.beckon.audit.AuditLog;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import java.util.Map;
  * stops marketing deliveries on that channel ({@code all}: on every channel); decisions are still
  * made and recorded, their deliveries as suppressed with the reason.
  */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/customers/{id}/consent")
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional
@@ -49,6 +52,7 @@ public class ConsentResource {
         }
     }
 
+    @RolesAllowed(ApiScopes.EVENTS_WRITE)
     @PUT
     @Path("/{channel}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -20,4 +20,9 @@ public class ConsoleNav {
     public boolean privacy() {
         return ConsoleRoles.canManagePrivacy(identity);
     }
+
+    /** Users, API keys and the audit log. */
+    public boolean access() {
+        return ConsoleRoles.canManageAccess(identity);
+    }
 }

@@ -2,11 +2,14 @@ package dev.beckon.console;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.ForbiddenException;
+import java.util.List;
 
 /**
  * Who may do what in the console, in one place: pages use {@link #of} to hide the controls a user
  * may not use, and each POST calls {@link #require} so the action itself is refused (403) too.
- * Roles come from {@code console_users.roles}; {@code admin} may do everything.
+ * Reading any console page takes one of the roles below ({@link #canRead}, enforced for every
+ * console path by {@link ConsoleReaderPolicy}). Roles come from {@code console_users.roles};
+ * {@code admin} may do everything.
  */
 public final class ConsoleRoles {
 
@@ -17,6 +20,13 @@ public final class ConsoleRoles {
     public static final String MARKETER = "marketer";
     /** Decides which version goes live, and rolls back. */
     public static final String PUBLISHER = "publisher";
+    /** Works escalations and reads customer pages. */
+    public static final String SUPPORT = "support";
+    /** Reads every page but the administration ones, changes nothing. */
+    public static final String VIEWER = "viewer";
+
+    /** Every role a console user may hold, in the order the users page lists them. */
+    public static final List<String> ALL = List.of(ADMIN, MARKETER, RULE_DEVELOPER, PUBLISHER, SUPPORT, VIEWER);
 
     /** What the signed-in user may do, for templates. */
     public record Can(boolean editDrl, boolean publish, boolean editScenarios, boolean backtest, boolean tryRules,
@@ -60,9 +70,27 @@ public final class ConsoleRoles {
         return canEditDrl(identity);
     }
 
-    /** Trying a version on one event, or running its scenarios, stores and sends nothing: any console user. */
+    /** Deny by default: a signed-in user without a known role sees nothing but the sign-in page. */
+    public static boolean canRead(SecurityIdentity identity) {
+        return ALL.stream().anyMatch(role -> has(identity, role));
+    }
+
+    /**
+     * Trying a version on one event, or running its scenarios, stores and sends nothing, but it runs
+     * rules on the server: for those who work on rules. Viewers change nothing and post nothing.
+     */
     public static boolean canTryRules(SecurityIdentity identity) {
-        return !identity.isAnonymous();
+        return canBacktest(identity);
+    }
+
+    /** Console users, their roles and passwords, and API keys: who gets in at all is for admins. */
+    public static boolean canManageAccess(SecurityIdentity identity) {
+        return has(identity, ADMIN);
+    }
+
+    /** The audit log names people and their addresses: admins read it. */
+    public static boolean canReadAudit(SecurityIdentity identity) {
+        return has(identity, ADMIN);
     }
 
     /** What customers read: campaign owners (marketers) and rule developers write message templates. */

@@ -1,7 +1,7 @@
 package dev.beckon.console;
 
 import dev.beckon.platform.ProblemException;
-import dev.beckon.privacy.PrivacyResource;
+import dev.beckon.privacy.CustomerPrivacy;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -34,7 +34,7 @@ public class PrivacyPage {
     }
 
     @Inject
-    PrivacyResource privacy;
+    CustomerPrivacy privacy;
     @Inject
     SecurityIdentity identity;
 
@@ -67,7 +67,7 @@ public class PrivacyPage {
         ConsoleRoles.require(ConsoleRoles.canManagePrivacy(identity));
         String id = customer == null ? "" : customer;
         try {
-            Map<String, Integer> deleted = privacy.erase(id, new PrivacyResource.Erasure(confirm)).deleted();
+            Map<String, Integer> deleted = privacy.erase(id, confirm).deleted();
             return Response.ok(Templates.privacy(user(), "", deleted, null)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.privacy(user(), id, null, ConsoleProblem.of(e))).build();

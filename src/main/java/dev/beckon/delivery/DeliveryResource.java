@@ -1,11 +1,10 @@
 package dev.beckon.delivery;
 
-import dev.beckon.audit.AuditLog;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
-import io.agroal.api.AgroalDataSource;
+import dev.beckon.security.ApiScopes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,11 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +22,7 @@ import java.util.UUID;
  * The delivery log: every delivery of a decision with each attempt (when, how long, the answer),
  * the dead ones waiting for a person, and redelivery of those.
  */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
@@ -36,11 +33,7 @@ public class DeliveryResource {
     @Inject
     DeliveryStore store;
     @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    AuditLog audit;
-    @Inject
-    Clock clock;
+    Redelivery redelivery;
 
     @GET
     @Path("/deliveries")
@@ -60,11 +53,7 @@ public class DeliveryResource {
     @GET
     @Path("/deliveries/{id}")
     public DeliveryStore.DeliveryView get(@PathParam("id") long id) throws SQLException {
-        DeliveryStore.DeliveryView view = store.byId(id);
-        if (view == null) {
-            throw ProblemException.notFound("No delivery " + id);
-        }
-        return view;
+        return redelivery.find(id);
     }
 
     @GET
@@ -74,20 +63,10 @@ public class DeliveryResource {
     }
 
     /** Sends a dead delivery again, from the first retry on, its maximum age counted from now. */
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/deliveries/{id}/redeliver")
-    @Transactional
     public DeliveryStore.DeliveryView redeliver(@PathParam("id") long id) throws SQLException {
-        DeliveryStore.DeliveryView view = get(id);
-        boolean requeued;
-        try (Connection connection = dataSource.getConnection()) {
-            requeued = store.redeliver(connection, id, clock.instant());
-        }
-        if (!requeued) {
-            throw ProblemException.conflict("Delivery " + id + " is " + view.status() + ": only a dead delivery is redelivered");
-        }
-        audit.record("delivery.redelivered", "delivery:" + id,
-                Map.of("decision", view.decisionId().toString(), "channel", view.channel()));
-        return get(id);
+        return redelivery.redeliver(id);
     }
 }

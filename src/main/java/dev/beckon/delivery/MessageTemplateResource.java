@@ -1,6 +1,8 @@
 package dev.beckon.delivery;
 
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Message templates per campaign ({@code *} is the default), as the console edits them. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/message-templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +49,7 @@ public class MessageTemplateResource {
         return View.of(template);
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @PUT
     @Path("/{campaign}")
     public View save(@PathParam("campaign") String campaign, MessageTemplates.Draft draft) {
@@ -53,6 +57,7 @@ public class MessageTemplateResource {
     }
 
     /** What a sample offer would look like with this draft; nothing is saved. */
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/{campaign}/preview")
     public RenderedEmail preview(@PathParam("campaign") String campaign, MessageTemplates.Draft draft) {

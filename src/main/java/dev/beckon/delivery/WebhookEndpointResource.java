@@ -1,10 +1,11 @@
 package dev.beckon.delivery;
 
-import dev.beckon.audit.AuditLog;
-import dev.beckon.platform.FieldError;
-import dev.beckon.platform.ProblemException;
+import dev.beckon.delivery.WebhookEndpoints.EndpointRequest;
+import dev.beckon.delivery.WebhookEndpoints.View;
+import dev.beckon.delivery.WebhookEndpoints.WithSecret;
+import dev.beckon.security.ApiScopes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,190 +17,81 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-/**
- * The business's endpoints for decisions, signed the Standard Webhooks way. Beckon makes each
- * secret and shows it once, when the endpoint is created or its secret rotated.
- */
+/** The business's endpoints for decisions over HTTP; the work is {@link WebhookEndpoints}'. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/webhook-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Transactional
 public class WebhookEndpointResource {
 
-    static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
-    static final Set<String> KINDS = Set.of("offer", "followup", "escalation");
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    public record EndpointRequest(String name, String url, List<String> kinds, List<String> campaigns) {
-    }
-
-    /** An endpoint as listed: its secrets are counted, never shown. */
-    public record View(String name, String url, List<String> kinds, List<String> campaigns, boolean enabled,
-                       int secrets) {
-        static View of(WebhookEndpoint e) {
-            return new View(e.name, e.url, e.kinds, e.campaigns, e.enabled, e.secrets.size());
-        }
-    }
-
-    /** The answer to a creation or rotation: the one time the new secret is shown. */
-    public record WithSecret(View endpoint, String secret) {
-    }
-
     @Inject
-    AuditLog audit;
-    @Inject
-    Clock clock;
+    WebhookEndpoints endpoints;
 
     @GET
     public List<View> list() {
-        return WebhookEndpoint.<WebhookEndpoint>listAll().stream().map(View::of).toList();
+        return endpoints.list();
     }
 
     @GET
     @Path("/{name}")
     public View get(@PathParam("name") String name) {
-        return View.of(find(name));
+        return endpoints.get(name);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     public Response create(EndpointRequest request) {
-        validate(request, true);
-        if (WebhookEndpoint.findById(request.name()) != null) {
-            throw ProblemException.conflict("An endpoint named " + request.name() + " exists already");
-        }
-        WebhookEndpoint endpoint = new WebhookEndpoint();
-        endpoint.name = request.name();
-        apply(endpoint, request);
-        String secret = newSecret();
-        endpoint.secrets = List.of(secret);
-        endpoint.enabled = true;
-        endpoint.createdAt = clock.instant();
-        endpoint.persist();
-        audit.record("webhook-endpoint.created", "webhook-endpoint:" + endpoint.name, Map.of("url", endpoint.url));
-        return Response.created(URI.create("/api/webhook-endpoints/" + endpoint.name))
-                .entity(new WithSecret(View.of(endpoint), secret)).build();
+        WithSecret created = endpoints.create(request);
+        return Response.created(URI.create("/api/webhook-endpoints/" + created.endpoint().name())).entity(created).build();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @PUT
     @Path("/{name}")
     public View update(@PathParam("name") String name, EndpointRequest request) {
-        validate(request, false);
-        WebhookEndpoint endpoint = find(name);
-        apply(endpoint, request);
-        audit.record("webhook-endpoint.updated", "webhook-endpoint:" + name, Map.of("url", endpoint.url));
-        return View.of(endpoint);
+        return endpoints.update(name, request);
     }
 
     /**
      * A new secret, used beside the old one: messages carry a signature for each until
      * {@code retire-old-secret}, so the receiver can switch without missing a message.
      */
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/rotate-secret")
     public WithSecret rotateSecret(@PathParam("name") String name) {
-        WebhookEndpoint endpoint = find(name);
-        String secret = newSecret();
-        endpoint.secrets = List.of(secret, endpoint.secrets.get(0));
-        audit.record("webhook-endpoint.secret-rotated", "webhook-endpoint:" + name, Map.of());
-        return new WithSecret(View.of(endpoint), secret);
+        return endpoints.rotateSecret(name);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/retire-old-secret")
     public View retireOldSecret(@PathParam("name") String name) {
-        WebhookEndpoint endpoint = find(name);
-        endpoint.secrets = List.of(endpoint.secrets.get(0));
-        audit.record("webhook-endpoint.old-secret-retired", "webhook-endpoint:" + name, Map.of());
-        return View.of(endpoint);
+        return endpoints.retireOldSecret(name);
     }
 
     /** Removes an endpoint; deliveries still waiting for it become dead, with the reason. */
+    @RolesAllowed(ApiScopes.ADMIN)
     @DELETE
     @Path("/{name}")
     public Response delete(@PathParam("name") String name) {
-        find(name).delete();
-        audit.record("webhook-endpoint.deleted", "webhook-endpoint:" + name, Map.of());
+        endpoints.delete(name);
         return Response.noContent().build();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/enable")
     public View enable(@PathParam("name") String name) {
-        return setEnabled(name, true);
+        return endpoints.enable(name);
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/disable")
     public View disable(@PathParam("name") String name) {
-        return setEnabled(name, false);
-    }
-
-    private View setEnabled(String name, boolean enabled) {
-        WebhookEndpoint endpoint = find(name);
-        endpoint.enabled = enabled;
-        audit.record(enabled ? "webhook-endpoint.enabled" : "webhook-endpoint.disabled", "webhook-endpoint:" + name,
-                Map.of());
-        return View.of(endpoint);
-    }
-
-    private static void apply(WebhookEndpoint endpoint, EndpointRequest request) {
-        endpoint.url = request.url();
-        endpoint.kinds = request.kinds() == null ? List.of() : List.copyOf(request.kinds());
-        endpoint.campaigns = request.campaigns() == null ? List.of() : List.copyOf(request.campaigns());
-    }
-
-    private static void validate(EndpointRequest request, boolean named) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request == null) {
-            throw ProblemException.badRequest("The endpoint is missing", List.of(new FieldError("url", "is required")));
-        }
-        if (named && (request.name() == null || !NAME.matcher(request.name()).matches())) {
-            errors.add(new FieldError("name", "must be lower case letters, digits, '-' or '_' (at most 64)"));
-        }
-        if (!isHttpUrl(request.url())) {
-            errors.add(new FieldError("url", "must be an absolute http:// or https:// URL"));
-        }
-        if (request.kinds() != null && !KINDS.containsAll(request.kinds())) {
-            errors.add(new FieldError("kinds", "may only hold " + KINDS));
-        }
-        if (request.campaigns() != null && request.campaigns().stream().anyMatch(c -> c == null || c.isBlank())) {
-            errors.add(new FieldError("campaigns", "must not hold blank names"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The endpoint is not valid", errors);
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = url == null ? null : new URI(url);
-            return uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static WebhookEndpoint find(String name) {
-        WebhookEndpoint endpoint = WebhookEndpoint.findById(name);
-        if (endpoint == null) {
-            throw ProblemException.notFound("No webhook endpoint " + name);
-        }
-        return endpoint;
-    }
-
-    /** A Standard Webhooks secret: {@code whsec_} and 32 random bytes in base64. */
-    static String newSecret() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
+        return endpoints.disable(name);
     }
 }

@@ -7,8 +7,10 @@ import dev.beckon.decision.FollowUp;
 import dev.beckon.event.StoredEvent;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads back what Beckon holds about a customer: profile, events and decisions, newest first. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional

@@ -7,8 +7,10 @@ import dev.beckon.rules.scenario.ScenarioService;
 import dev.beckon.rules.simulation.DryRun;
 import dev.beckon.rules.simulation.TryRequest;
 import dev.beckon.rules.simulation.TryResult;
+import dev.beckon.security.ApiScopes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Rule set versions over HTTP, so rules can be managed from CI. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/rulesets")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,6 +82,7 @@ public class RuleSetResource {
                 .orElseThrow(() -> ProblemException.notFound("No rule set version " + version));
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     public Response create(NewVersion request) {
         RuleSet created = ruleSets.createDraft(request == null ? null : request.drl(),
@@ -87,6 +91,7 @@ public class RuleSetResource {
         return Response.created(URI.create("/api/rulesets/" + created.version)).entity(Detail.of(created)).build();
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/validate")
     public Validation validate(NewVersion request) {
@@ -95,6 +100,7 @@ public class RuleSetResource {
     }
 
     /** What this version would do with one event; nothing is stored or sent. */
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/{version}/try")
     public TryResult tryOn(@PathParam("version") int version, TryRequest request) {
@@ -115,6 +121,7 @@ public class RuleSetResource {
     }
 
     /** Runs every stored scenario against a version. */
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/{version}/scenarios/run")
     public List<ScenarioResult> runScenarios(@PathParam("version") int version) {
@@ -122,12 +129,14 @@ public class RuleSetResource {
     }
 
     /** Runs one scenario, stored or not, against a version: for trying a scenario while writing it. */
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/{version}/scenarios/try")
     public ScenarioResult tryScenario(@PathParam("version") int version, Scenario scenario) {
         return scenarios.run(version, scenario);
     }
 
+    @RolesAllowed(ApiScopes.RULES_PUBLISH)
     @POST
     @Path("/{version}/publish")
     public Detail publish(@PathParam("version") int version, PublishRequest request) {

@@ -8,6 +8,7 @@ import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
 import dev.beckon.rules.guided.GuidedRules;
 import dev.beckon.rules.scenario.ScenarioService;
+import dev.beckon.security.SecurityConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class RuleSetService {
     ScenarioService scenarios;
     @Inject
     AuditLog audit;
+    @Inject
+    SecurityConfig security;
     @Inject
     ObjectMapper json;
     @Inject
@@ -111,6 +114,12 @@ public class RuleSetService {
         RuleSet candidate = find(version).orElseThrow(() -> ProblemException.notFound("No rule set version " + version));
         if (RuleSet.PUBLISHED.equals(candidate.status)) {
             throw ProblemException.conflict("Version " + version + " is already published");
+        }
+        // Four eyes: a new version goes live only when someone other than its author agrees.
+        // A rollback brings back what was live before, so it is not held to this.
+        if (security.fourEyesPublishing() && RuleSet.DRAFT.equals(candidate.status) && actor.equals(candidate.createdBy)) {
+            throw new ProblemException(403, "Four-eyes publishing",
+                    "Version " + version + " was written by " + actor + ": someone else must publish it", List.of());
         }
         // Versions stored before the rule text policy existed are held to it too, rollbacks included.
         refuseOutsideThePolicy(candidate.drl);

@@ -2,7 +2,9 @@ package dev.beckon.rules;
 
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** The live rules and each rule's statistics over time. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

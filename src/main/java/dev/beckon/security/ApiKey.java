@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Set;
 
 /** An API key, stored as a SHA-256 hash: the key itself is shown once, when it is created. */
 @Entity
@@ -31,4 +32,18 @@ public class ApiKey extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** Comma-separated {@link ApiScopes}. */
+    public String scopes;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    /** When the key was last accepted, to the minute (not written on every request). */
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    public Set<String> scopeSet() {
+        return CommaList.of(scopes);
+    }
 }

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a valid API key into an identity with the {@code api} role. */
+/** Turns a valid API key into an identity with the {@code api} role and its scopes as roles. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -28,9 +28,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> apiKeys.verify(request.getToken().getToken())
-                .<SecurityIdentity>map(owner -> QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal("key:" + owner))
+                .<SecurityIdentity>map(key -> QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal("key:" + key.name()))
                         .addRole(API_ROLE)
+                        .addRoles(ApiScopes.roles(key.scopes()))
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("Invalid API key")));
     }

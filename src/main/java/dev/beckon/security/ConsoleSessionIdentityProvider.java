@@ -1,6 +1,5 @@
 package dev.beckon.security;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -8,17 +7,27 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Restores the identity of a signed-in console user on every later request. Form authentication
- * keeps only the user name in the encrypted session cookie and hands it back as a
- * {@link TrustedAuthenticationRequest}; the roles are read again from {@link ConsoleUser}, so a
- * user removed from the database is signed out at the next request.
+ * hands back the user name from its encrypted cookie as a {@link TrustedAuthenticationRequest};
+ * that is only believed while the server-side session named by the session cookie holds (see
+ * {@link ConsoleSessions}). The roles are read again each time, so a role change applies at the
+ * next request. A session that does not hold clears both cookies, so the browser goes to the
+ * sign-in page once rather than carrying a dead session around.
  */
 @ApplicationScoped
 public class ConsoleSessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    @Inject
+    ConsoleSessions sessions;
+    @Inject
+    SessionCookies cookies;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -28,14 +37,19 @@ public class ConsoleSessionIdentityProvider implements IdentityProvider<TrustedA
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            ConsoleUser user = QuarkusTransaction.requiringNew()
-                    .call(() -> ConsoleUser.<ConsoleUser>findById(request.getPrincipal()));
+            RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+            String token = cookies.session(http);
+            ConsoleUser user = sessions.resume(token, request.getPrincipal()).orElse(null);
             if (user == null) {
-                throw new AuthenticationFailedException("The signed-in console user no longer exists");
+                if (http != null) {
+                    cookies.clear(http);
+                }
+                throw new AuthenticationFailedException("The console session has ended");
             }
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(user.username))
                     .addRoles(user.roleSet())
+                    .addAttribute(ConsoleIdentityProvider.SESSION_TOKEN, token)
                     .build();
         });
     }

@@ -6,9 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A person who signs in to the console; the password is kept as a bcrypt hash. */
 @Entity
@@ -27,7 +25,11 @@ public class ConsoleUser extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Set while the user may not sign in. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
     public Set<String> roleSet() {
-        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
+        return CommaList.of(roles);
     }
 }

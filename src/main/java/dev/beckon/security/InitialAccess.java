@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,7 @@ public class InitialAccess {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         createAdmin();
         if (config.apiKey().isEmpty() && !apiKeys.anyStored()) {
-            String key = apiKeys.issue("initial key");
+            String key = apiKeys.issue("initial key", List.of(ApiScopes.ADMIN), "beckon").key();
             announce("An API key was created for you (shown only now): " + key);
         }
     }

@@ -52,6 +52,7 @@ class DeliveryConsoleBrowserTest extends BrowserTest {
                 clock.advance(Duration.ofDays(2));
                 long id = await().atMost(Duration.ofSeconds(20)).until(() -> deadDeliveryTo(name), found -> found != null);
 
+                signIn(); // two days on the clock: the earlier session is long idle
                 browser.open("/deliveries");
                 WebElement row = browser.driver().findElement(By.cssSelector("table[aria-label='Dead deliveries'] tr[data-delivery='" + id + "']"));
                 assertThat(row.getText()).contains(name).contains("HTTP 503").contains("dead");

@@ -1,7 +1,7 @@
 package dev.beckon.console.delivery;
 
 import dev.beckon.console.ConsoleRoles;
-import dev.beckon.delivery.DeliveryResource;
+import dev.beckon.delivery.Redelivery;
 import dev.beckon.delivery.DeliveryStore;
 import dev.beckon.delivery.DeliveryStore.DeliveryView;
 import dev.beckon.platform.ProblemException;
@@ -46,7 +46,7 @@ public class DeliveriesPage {
     @Inject
     DeliveryStore store;
     @Inject
-    DeliveryResource deliveries;
+    Redelivery redelivery;
     @Inject
     SecurityIdentity identity;
 
@@ -70,7 +70,7 @@ public class DeliveriesPage {
     public Response redeliver(@PathParam("id") long id) throws SQLException {
         ConsoleRoles.require(ConsoleRoles.canRedeliver(identity));
         try {
-            deliveries.redeliver(id);
+            redelivery.redeliver(id);
         } catch (ProblemException e) {
             if (e.status() != 409) {
                 throw e;

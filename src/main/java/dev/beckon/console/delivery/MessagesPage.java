@@ -81,12 +81,13 @@ public class MessagesPage {
                 saved ? "Saved. The next email of this campaign uses it." : null);
     }
 
-    /** Renders the draft for a sample offer; answers the preview fragment. Nothing is saved. */
+    /** Renders the draft for a sample offer; answers the preview fragment. Nothing is saved, but it is part of editing. */
     @POST
     @Path("/{campaign}/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance preview(@PathParam("campaign") String campaign, @FormParam("subject") String subject,
                                     @FormParam("html") String html, @FormParam("text") String text) {
+        ConsoleRoles.require(ConsoleRoles.canEditMessages(identity));
         return Templates.editor$preview(preview(campaign, draft(subject, html, text)));
     }
 

@@ -8,6 +8,7 @@ import dev.beckon.rules.RuleOverview;
 import dev.beckon.rules.RuleSet;
 import dev.beckon.rules.RuleSetDiff;
 import dev.beckon.rules.RuleSetService;
+import dev.beckon.security.SecurityConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -76,6 +77,8 @@ public class RuleVersionPage {
     SecurityIdentity identity;
     @Inject
     Clock clock;
+    @Inject
+    SecurityConfig security;
 
     @GET
     @Path("/{version}")
@@ -109,7 +112,10 @@ public class RuleVersionPage {
     }
 
     private TemplateInstance page(RuleSet version, PublishForm publish) {
-        boolean mayPublish = ConsoleRoles.canPublish(identity) && !RuleSet.PUBLISHED.equals(version.status);
+        boolean ownDraftUnderFourEyes = security.fourEyesPublishing() && RuleSet.DRAFT.equals(version.status)
+                && identity.getPrincipal().getName().equals(version.createdBy);
+        boolean mayPublish = ConsoleRoles.canPublish(identity) && !RuleSet.PUBLISHED.equals(version.status)
+                && !ownDraftUnderFourEyes;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return Templates.version(identity.getPrincipal().getName(), ConsoleRoles.of(identity), version, active.version(),
                 overview.rulesOf(version.version), TextLines.numbered(version.drl), mayPublish, publish,

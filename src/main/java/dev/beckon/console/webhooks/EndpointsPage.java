@@ -2,10 +2,10 @@ package dev.beckon.console.webhooks;
 
 import dev.beckon.console.ConsoleProblem;
 import dev.beckon.console.ConsoleRoles;
-import dev.beckon.delivery.WebhookEndpointResource;
-import dev.beckon.delivery.WebhookEndpointResource.EndpointRequest;
-import dev.beckon.delivery.WebhookEndpointResource.View;
-import dev.beckon.delivery.WebhookEndpointResource.WithSecret;
+import dev.beckon.delivery.WebhookEndpoints;
+import dev.beckon.delivery.WebhookEndpoints.EndpointRequest;
+import dev.beckon.delivery.WebhookEndpoints.View;
+import dev.beckon.delivery.WebhookEndpoints.WithSecret;
 import dev.beckon.platform.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,7 +47,7 @@ public class EndpointsPage {
     }
 
     @Inject
-    WebhookEndpointResource endpoints;
+    WebhookEndpoints endpoints;
     @Inject
     SecurityIdentity identity;
 
@@ -66,8 +66,8 @@ public class EndpointsPage {
         List<String> campaignList = campaigns == null || campaigns.isBlank() ? List.of()
                 : Arrays.stream(campaigns.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
         try {
-            WithSecret created = (WithSecret) endpoints.create(new EndpointRequest(
-                    name == null ? "" : name.strip(), url == null ? "" : url.strip(), chosenKinds, campaignList)).getEntity();
+            WithSecret created = endpoints.create(new EndpointRequest(
+                    name == null ? "" : name.strip(), url == null ? "" : url.strip(), chosenKinds, campaignList));
             return Response.status(201).entity(Templates.secret(user(), created.endpoint(), created.secret(), false)).build();
         } catch (ProblemException e) {
             Form form = new Form(name, url, chosenKinds, campaigns, ConsoleProblem.of(e));
@@ -85,16 +85,42 @@ public class EndpointsPage {
     }
 
     @POST
-    @Path("/{name}/{action: retire-old-secret|enable|disable|delete}")
+    @Path("/{name}/retire-old-secret")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("name") String name, @PathParam("action") String action) {
+    public Response retireOldSecret(@PathParam("name") String name) {
         ConsoleRoles.require(ConsoleRoles.canManageWebhooks(identity));
-        switch (action) {
-            case "retire-old-secret" -> endpoints.retireOldSecret(name);
-            case "enable" -> endpoints.enable(name);
-            case "disable" -> endpoints.disable(name);
-            default -> endpoints.delete(name);
-        }
+        endpoints.retireOldSecret(name);
+        return backToList();
+    }
+
+    @POST
+    @Path("/{name}/enable")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enable(@PathParam("name") String name) {
+        ConsoleRoles.require(ConsoleRoles.canManageWebhooks(identity));
+        endpoints.enable(name);
+        return backToList();
+    }
+
+    @POST
+    @Path("/{name}/disable")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response disable(@PathParam("name") String name) {
+        ConsoleRoles.require(ConsoleRoles.canManageWebhooks(identity));
+        endpoints.disable(name);
+        return backToList();
+    }
+
+    @POST
+    @Path("/{name}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("name") String name) {
+        ConsoleRoles.require(ConsoleRoles.canManageWebhooks(identity));
+        endpoints.delete(name);
+        return backToList();
+    }
+
+    private static Response backToList() {
         return Response.seeOther(URI.create("/endpoints")).build();
     }
 

@@ -2,9 +2,11 @@ package dev.beckon.ingest.deadletter;
 
 import dev.beckon.ingest.EventOutcome;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Dead letters for operators: list, inspect, replay. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -45,6 +48,7 @@ public class DeadLetterResource {
         return letter;
     }
 
+    @RolesAllowed(ApiScopes.EVENTS_WRITE)
     @POST
     @Path("/{id}/replay")
     public EventOutcome replay(@PathParam("id") long id) {

@@ -11,7 +11,9 @@ import dev.beckon.ingest.IngestUnavailableException;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.Problem;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,6 +30,7 @@ import java.util.List;
  * contract and their types' schemas) before any is stored; a request with any invalid event is
  * refused whole with every error, naming the field.
  */
+@RolesAllowed(ApiScopes.EVENTS_WRITE)
 @Path("/api/events")
 @Blocking
 public class EventResource {

@@ -2,7 +2,9 @@ package dev.beckon.ingest.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.beckon.security.ApiScopes;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Webhook sources over HTTP. Secrets go in and are never given back. The work is {@link WebhookSources}'. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/webhook-sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,18 +52,21 @@ public class WebhookSourceResource {
         return sources.list().stream().map(View::of).toList();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     public Response create(WebhookSources.NewSource request) {
         WebhookSource source = sources.create(request);
         return Response.created(URI.create("/api/webhook-sources/" + source.name)).entity(View.of(source)).build();
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @PUT
     @Path("/{name}/secrets")
     public View rotate(@PathParam("name") String name, Secrets request) {
         return View.of(sources.replaceSecrets(name, request == null ? null : request.secrets()));
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @PUT
     @Path("/{name}/mapping")
     public View changeMapping(@PathParam("name") String name, MappingChange request) {
@@ -68,12 +74,14 @@ public class WebhookSourceResource {
                 request == null ? null : request.mapping()));
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/enable")
     public View enable(@PathParam("name") String name) {
         return View.of(sources.setEnabled(name, true));
     }
 
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/disable")
     public View disable(@PathParam("name") String name) {
@@ -96,6 +104,7 @@ public class WebhookSourceResource {
     }
 
     /** "Try it": the events a sample payload maps to with this source's mapping, or the exact error. Nothing is stored. */
+    @RolesAllowed(ApiScopes.ADMIN)
     @POST
     @Path("/{name}/try")
     public List<ObjectNode> tryMapping(@PathParam("name") String name, JsonNode payload) {

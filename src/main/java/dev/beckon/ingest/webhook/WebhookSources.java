@@ -61,7 +61,7 @@ public class WebhookSources {
         if (request == null || request.name() == null || !NAME.matcher(request.name()).matches()) {
             errors.add(new FieldError("name", "must be lower case letters, digits, '-' or '_' (at most 64)"));
         }
-        if (request == null || !WebhookSource.SCHEMES.containsKey(request.scheme())) {
+        if (request == null || request.scheme() == null || !WebhookSource.SCHEMES.containsKey(request.scheme())) {
             errors.add(new FieldError("scheme", "must be one of " + WebhookSource.SCHEMES.keySet()));
         }
         if (request == null || !validSecrets(request.secrets())) {

@@ -2,7 +2,9 @@ package dev.beckon.rules.backtest;
 
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.security.ApiScopes;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Backtests over HTTP: start one, follow its progress, read its result, cancel it. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/backtests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +38,7 @@ public class BacktestResource {
         return backtests.recent();
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     public Response start(Request request) {
         if (request == null || request.draftVersion() < 1) {
@@ -51,6 +55,7 @@ public class BacktestResource {
         return backtests.get(id);
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/{id}/cancel")
     public Backtest cancel(@PathParam("id") long id) {

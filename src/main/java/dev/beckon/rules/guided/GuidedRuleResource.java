@@ -2,8 +2,10 @@ package dev.beckon.rules.guided;
 
 import dev.beckon.rules.ActiveRules;
 import dev.beckon.rules.RuleSet;
+import dev.beckon.security.ApiScopes;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Guided rules over HTTP: preview the DRL a definition generates, save one as a new draft, remove one. */
+@RolesAllowed(ApiScopes.READ)
 @Path("/api/guided-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,12 +50,14 @@ public class GuidedRuleResource {
                 .map(rule -> new View(rule, DrlGenerator.drl(rule))).toList();
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     @Path("/preview")
     public Map<String, String> preview(GuidedRule rule) {
         return Map.of("drl", guided.preview(rule));
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @POST
     public Response save(SaveRequest request) {
         RuleSet draft = guided.save(request == null ? null : request.baseVersion(), request == null ? null : request.rule(),
@@ -61,6 +66,7 @@ public class GuidedRuleResource {
                 .entity(Map.of("version", draft.version, "status", draft.status)).build();
     }
 
+    @RolesAllowed(ApiScopes.RULES_WRITE)
     @DELETE
     @Path("/{name}")
     public Response remove(@PathParam("name") String name, @QueryParam("baseVersion") Integer baseVersion) {

@@ -82,6 +82,8 @@ class WebhookPayloadRetentionTest {
                 .body("webhookId", org.hamcrest.Matchers.contains(recent, rejected, old))
                 .body("payloadKept", org.hamcrest.Matchers.contains(true, false, false))
                 .body("[2].status", equalTo("accepted")).body("[2].events", equalTo(1));
+        // A week on, the first session has long expired: sign in again.
+        admin = ConsoleSession.signIn("admin", "test-admin-password");
         given().cookies(admin).get("/webhooks/" + source + "/deliveries/" + stored(old).id()).then().statusCode(200)
                 .body(containsString("no longer kept"));
     }
