@@ -2,6 +2,7 @@ package dev.beckon.console;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.ForbiddenException;
+import java.util.Set;
 
 /**
  * Who may do what in the console, in one place: pages use {@link #of} to hide the controls a user
@@ -17,6 +18,8 @@ public final class ConsoleRoles {
     public static final String MARKETER = "marketer";
     /** Decides which version goes live, and rolls back. */
     public static final String PUBLISHER = "publisher";
+    /** Works the support inbox: claims, notes and resolves escalations. */
+    public static final String SUPPORT = "support";
 
     /** What the signed-in user may do, for templates. */
     public record Can(boolean editDrl, boolean publish, boolean editScenarios, boolean backtest, boolean tryRules,
@@ -73,6 +76,16 @@ public final class ConsoleRoles {
     /** Sending a dead delivery again reaches a customer or a business system: admins and campaign owners. */
     public static boolean canRedeliver(SecurityIdentity identity) {
         return has(identity, ADMIN) || has(identity, MARKETER);
+    }
+
+    /** The support inbox shows customers' complaints and changes their escalations: support and admins. */
+    public static boolean canWorkEscalations(SecurityIdentity identity) {
+        return !identity.isAnonymous() && worksEscalations(identity.getRoles());
+    }
+
+    /** Whether a user with these roles may work escalations, e.g. be assigned one. */
+    public static boolean worksEscalations(Set<String> roles) {
+        return roles.contains(ADMIN) || roles.contains(SUPPORT);
     }
 
     /** Refuses the request with 403 unless {@code allowed}. */
