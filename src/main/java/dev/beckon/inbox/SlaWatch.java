@@ -56,8 +56,6 @@ public class SlaWatch {
     @Inject
     EscalationWork work;
     @Inject
-    EscalationEventRelay relay;
-    @Inject
     DecisionMessages messages;
     @Inject
     OutboxStore outbox;
@@ -75,13 +73,9 @@ public class SlaWatch {
         }
     }
 
-    /** Reports every escalation breached by the clock's now; returns how many. */
+    /** Reports every escalation breached by the clock's now; returns how many. Their events go to the rules after each commit. */
     public int reportBreaches() {
-        int breached = Batches.drain(BATCH, this::reportBatch);
-        if (breached > 0) {
-            relay.wake();
-        }
-        return breached;
+        return Batches.drain(BATCH, this::reportBatch);
     }
 
     private int reportBatch() throws SQLException {
