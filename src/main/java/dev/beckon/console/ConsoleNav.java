@@ -21,6 +21,10 @@ public class ConsoleNav {
         return ConsoleRoles.canManagePrivacy(identity);
     }
 
+    public boolean inbox() {
+        return ConsoleRoles.canWorkEscalations(identity);
+    }
+
     /** Users, API keys and the audit log. */
     public boolean access() {
         return ConsoleRoles.canManageAccess(identity);

@@ -3,6 +3,7 @@ package dev.beckon.console;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.ForbiddenException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Who may do what in the console, in one place: pages use {@link #of} to hide the controls a user
@@ -114,6 +115,16 @@ public final class ConsoleRoles {
      */
     public static boolean canManageWebhooks(SecurityIdentity identity) {
         return has(identity, ADMIN);
+    }
+
+    /** The support inbox shows customers' complaints and changes their escalations: support and admins. */
+    public static boolean canWorkEscalations(SecurityIdentity identity) {
+        return !identity.isAnonymous() && worksEscalations(identity.getRoles());
+    }
+
+    /** Whether a user with these roles may work escalations, e.g. be assigned one. */
+    public static boolean worksEscalations(Set<String> roles) {
+        return roles.contains(ADMIN) || roles.contains(SUPPORT);
     }
 
     /** Refuses the request with 403 unless {@code allowed}. */

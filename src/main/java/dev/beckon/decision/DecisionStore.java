@@ -38,8 +38,8 @@ public class DecisionStore {
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
             """;
     private static final String INSERT_ESCALATION = """
-            INSERT INTO escalations (decision_id, customer_id, reason, priority, queue, status, opened_at)
-            VALUES (?, ?, ?, ?, ?, 'open', ?)
+            INSERT INTO escalations (decision_id, customer_id, reason, priority, queue, status, opened_at, sla_started_at)
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
             """;
 
     @Inject
@@ -152,6 +152,7 @@ public class DecisionStore {
                 statement.setString(4, e.priority());
                 statement.setString(5, e.queue());
                 statement.setTimestamp(6, Timestamp.from(e.openedAt()));
+                statement.setTimestamp(7, Timestamp.from(e.openedAt()));
                 statement.addBatch();
             }
             statement.executeBatch();

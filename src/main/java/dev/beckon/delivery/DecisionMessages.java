@@ -32,6 +32,17 @@ public class DecisionMessages {
         return message(decision, "followup." + decision.campaign(), "fired", firedAt);
     }
 
+    /**
+     * An escalation nobody resolved within its service level: published again, as
+     * {@code escalation.sla_breached}, with the SLA it missed and its raised priority, so someone is told.
+     */
+    public OutboxMessage slaBreached(DecisionRecord escalation, ObjectNode sla, Instant breachedAt) {
+        OutboxMessage breached = message(escalation, "escalation.sla_breached", "sla_breached", null);
+        breached.payload().put("breachedAt", breachedAt.toString());
+        breached.payload().set("sla", sla.deepCopy());
+        return breached;
+    }
+
     private OutboxMessage message(DecisionRecord decision, String routingKey, String status, Instant firedAt) {
         ObjectNode payload = json.createObjectNode();
         payload.put("decisionId", decision.id().toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.broker.Broker;
 import dev.beckon.consent.ContactPoints;
+import dev.beckon.inbox.OpenEscalations;
 import dev.beckon.platform.Batches;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -29,8 +30,8 @@ import org.jboss.logging.Logger;
  * Turns committed decision messages (the outbox) into deliveries, one per channel and target, in
  * one transaction per batch: the deliveries exist exactly when their outbox row is marked planned.
  * Planning happens after the decision's commit, off the ingest path, so neither an endpoint's
- * configuration nor a customer's consent costs ingestion anything; consent is read at planning
- * time, so an opt-out that arrived meanwhile is respected.
+ * configuration nor a customer's consent costs ingestion anything; consent and open escalations are
+ * read at planning time, so an opt-out that arrived meanwhile is respected, and so is a complaint.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -52,6 +53,8 @@ public class DeliveryPlanner {
     DeliveryStore deliveries;
     @Inject
     ContactPoints contactPoints;
+    @Inject
+    OpenEscalations openEscalations;
     @Inject
     Broker broker;
     @Inject
@@ -98,7 +101,8 @@ public class DeliveryPlanner {
             DeliveryRoutes.Context context = new DeliveryRoutes.Context(
                     broker.isConfigured() ? Optional.of(broker.config().decisionsExchange()) : Optional.empty(),
                     WebhookEndpoint.<WebhookEndpoint>listAll(), email.smtpHost().isPresent(),
-                    contactPoints.emails(connection, customers), contactPoints.consent(connection, customers));
+                    contactPoints.emails(connection, customers), contactPoints.consent(connection, customers),
+                    openEscalations.holdBack(connection, customers));
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {
                 planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context));

@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * Where one decision message goes: the decisions exchange when RabbitMQ is configured, every
  * endpoint that asked for its kind and campaign, and, for marketing meant for the customer's inbox,
- * an email. Marketing for a channel the customer opted out of is still planned, as suppressed
- * with the reason, so the decision's record says why nobody heard of it.
+ * an email. Marketing for a channel the customer opted out of, or for a customer with an escalation
+ * still open, is still planned, as suppressed with the reason, so the decision's record says why
+ * nobody heard of it.
  */
 public final class DeliveryRoutes {
 
@@ -25,9 +26,14 @@ public final class DeliveryRoutes {
     /** The channel a follow-up reaches the customer on: follow-ups name none yet. */
     static final String DEFAULT_CUSTOMER_CHANNEL = "email";
 
-    /** What planning a batch of messages needs to know, read once per batch. */
+    /**
+     * What planning a batch of messages needs to know, read once per batch.
+     *
+     * @param heldBack why marketing waits, for each customer with an escalation not yet resolved
+     */
     public record Context(Optional<String> decisionsExchange, List<WebhookEndpoint> endpoints, boolean emailOn,
-                          Map<String, String> emails, Map<String, Map<String, Consent>> consent) {
+                          Map<String, String> emails, Map<String, Map<String, Consent>> consent,
+                          Map<String, String> heldBack) {
     }
 
     private DeliveryRoutes() {
@@ -63,10 +69,12 @@ public final class DeliveryRoutes {
             deliveries.add(delivery);
         }
         Consent optOut = ContactPoints.optOut(context.consent().getOrDefault(customer, Map.of()), customerChannel);
-        if (optOut == null) {
+        String reason = optOut != null
+                ? "customer opted out of " + optOut.channel() + " (" + optOut.source() + ", " + optOut.updatedAt() + ")"
+                : context.heldBack().get(customer);
+        if (reason == null) {
             return deliveries;
         }
-        String reason = "customer opted out of " + optOut.channel() + " (" + optOut.source() + ", " + optOut.updatedAt() + ")";
         return deliveries.stream().map(d -> d.suppressed(reason)).toList();
     }
 

@@ -19,10 +19,12 @@ public final class ApiScopes {
     public static final String RULES_WRITE = "rules:write";
     /** Publish a rule set version, or roll back to one. */
     public static final String RULES_PUBLISH = "rules:publish";
+    /** Work escalations: claim, assign, note, change priority, resolve, reopen (a helpdesk's integration). */
+    public static final String ESCALATIONS_WRITE = "escalations:write";
     /** Everything: webhook sources and endpoints and their secrets, redelivery, the audit log, API keys. */
     public static final String ADMIN = "admin";
 
-    public static final List<String> ALL = List.of(READ, EVENTS_WRITE, RULES_WRITE, RULES_PUBLISH, ADMIN);
+    public static final List<String> ALL = List.of(READ, EVENTS_WRITE, RULES_WRITE, RULES_PUBLISH, ESCALATIONS_WRITE, ADMIN);
 
     private ApiScopes() {
     }

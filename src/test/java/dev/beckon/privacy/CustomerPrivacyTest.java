@@ -53,7 +53,7 @@ class CustomerPrivacyTest {
 
         JsonPath export = api().get("/api/customers/{id}/export", customer).then().statusCode(200).extract().jsonPath();
         for (String holding : List.of("events", "decisions", "deliveries", "deliveryAttempts", "outbox", "followUps",
-                "escalations", "profile", "contact", "consent", "webhookPayloads", "deadLetters")) {
+                "escalationHistory", "escalations", "profile", "contact", "consent", "webhookPayloads", "deadLetters")) {
             assertThat(export.getList(holding)).as(holding).isEmpty();
         }
         api().get("/api/customers/{id}", customer).then().statusCode(404);

@@ -46,7 +46,7 @@ class ApiKeysTest {
 
         api().delete("/api/api-keys/" + id).then().statusCode(200).body("revokedAt", notNullValue());
         given().header("Authorization", "Bearer " + key).get("/api/rulesets").then().statusCode(401);
-        api().get("/api/audit?limit=20").then()
+        api().get("/api/audit?limit=5000").then()
                 .body("findAll { it.target == 'api-key:" + id + "' }.action", org.hamcrest.Matchers.hasItems("api-key.created", "api-key.revoked"));
     }
 

@@ -102,7 +102,15 @@ class ApiScopeMatrixTest {
             Map.entry("PUT /api/webhook-sources/{name}/secrets", ADMIN),
             Map.entry("POST /api/webhook-sources/{name}/enable", ADMIN),
             Map.entry("POST /api/webhook-sources/{name}/disable", ADMIN),
-            Map.entry("POST /api/webhook-sources/{name}/try", ADMIN));
+            Map.entry("POST /api/webhook-sources/{name}/try", ADMIN),
+            Map.entry("GET /api/escalations", READ),
+            Map.entry("GET /api/escalations/{id}", READ),
+            Map.entry("POST /api/escalations/{id}/claim", ApiScopes.ESCALATIONS_WRITE),
+            Map.entry("POST /api/escalations/{id}/assign", ApiScopes.ESCALATIONS_WRITE),
+            Map.entry("POST /api/escalations/{id}/notes", ApiScopes.ESCALATIONS_WRITE),
+            Map.entry("POST /api/escalations/{id}/priority", ApiScopes.ESCALATIONS_WRITE),
+            Map.entry("POST /api/escalations/{id}/resolve", ApiScopes.ESCALATIONS_WRITE),
+            Map.entry("POST /api/escalations/{id}/reopen", ApiScopes.ESCALATIONS_WRITE));
 
     @Test
     void everyApiRouteTakesTheScopeTheTableSays() {

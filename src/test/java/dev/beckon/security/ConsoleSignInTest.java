@@ -119,7 +119,7 @@ class ConsoleSignInTest {
         clock.advance(Duration.ofMinutes(16));
         signInFrom("203.0.113.7", user, "long-enough-password").then().statusCode(302)
                 .cookie(ConsoleSession.SERVER_SESSION_COOKIE);
-        api().get("/api/audit?limit=20").then().statusCode(200)
+        api().get("/api/audit?limit=5000").then().statusCode(200)
                 .body("findAll { it.target == 'console-user:" + user + "' && it.remote == '203.0.113.7' }.action",
                         org.hamcrest.Matchers.hasItems("login.failed", "login.throttled", "login"));
     }
@@ -144,7 +144,7 @@ class ConsoleSignInTest {
     }
 
     private static void assertAudited(String action, String user) {
-        api().get("/api/audit?limit=50").then().statusCode(200)
+        api().get("/api/audit?limit=500").then().statusCode(200)
                 .body("findAll { it.actor == '" + user + "' }.action", org.hamcrest.Matchers.hasItems("login", action));
     }
 

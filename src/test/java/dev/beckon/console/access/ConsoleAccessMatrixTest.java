@@ -49,6 +49,7 @@ class ConsoleAccessMatrixTest {
     private static final Set<String> GUIDED_BUILDERS = Set.of(ADMIN, RULE_DEVELOPER, MARKETER);
     private static final Set<String> SCENARIO_KEEPERS = Set.of(ADMIN, RULE_DEVELOPER, PUBLISHER);
     private static final Set<String> ADMINS = Set.of(ADMIN);
+    private static final Set<String> ESCALATION_WORKERS = Set.of(ADMIN, SUPPORT);
 
     /** Who may use each console route. */
     private static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
@@ -118,7 +119,16 @@ class ConsoleAccessMatrixTest {
             Map.entry("POST /endpoints/{name}/delete", ADMINS),
             Map.entry("GET /privacy", ADMINS),
             Map.entry("GET /privacy/export", ADMINS),
-            Map.entry("POST /privacy/erase", ADMINS));
+            Map.entry("POST /privacy/erase", ADMINS),
+            Map.entry("GET /inbox", ESCALATION_WORKERS),
+            Map.entry("GET /inbox/rows", ESCALATION_WORKERS),
+            Map.entry("GET /inbox/{id}", ESCALATION_WORKERS),
+            Map.entry("POST /inbox/{id}/claim", ESCALATION_WORKERS),
+            Map.entry("POST /inbox/{id}/assign", ESCALATION_WORKERS),
+            Map.entry("POST /inbox/{id}/notes", ESCALATION_WORKERS),
+            Map.entry("POST /inbox/{id}/priority", ESCALATION_WORKERS),
+            Map.entry("POST /inbox/{id}/resolve", ESCALATION_WORKERS),
+            Map.entry("POST /inbox/{id}/reopen", ESCALATION_WORKERS));
 
     @Test
     void everyConsoleRouteAnswersEachRoleAsTheTableSays() throws Exception {
@@ -206,6 +216,11 @@ class ConsoleAccessMatrixTest {
                 dev.beckon.support.Api.event(unique("evt"), type, unique("c"), "{}")).statusCode(200);
         long webhookDelivery = ((Number) api().get("/api/webhook-sources/" + target + "/deliveries").then()
                 .extract().path("[0].id")).longValue();
+        // An escalation to open in the inbox: angry feedback raises one.
+        String angry = unique("c");
+        api().body(dev.beckon.support.Api.event(unique("evt"), "feedback.submitted", angry, "{\"rating\": 1}"))
+                .post("/api/events").then().statusCode(202);
+        String escalation = api().get("/api/customers/" + angry + "/decisions").then().extract().path("[0].id");
         Map<String, String> concrete = new LinkedHashMap<>();
         concrete.put("GET /rules/stats", "/rules/stats?rule=abandoned-cart");
         concrete.put("GET /webhooks/{name}/deliveries/{id}", "/webhooks/" + target + "/deliveries/" + webhookDelivery);
@@ -216,6 +231,7 @@ class ConsoleAccessMatrixTest {
                     .replace("{name}", target)
                     .replace("/backtests/{id}", "/backtests/" + backtest)
                     .replace("/deliveries/decisions/{id}", "/deliveries/decisions/" + UUID.randomUUID())
+                    .replace("/inbox/{id}", "/inbox/" + escalation)
                     .replace("{id}", "0");
             concrete.putIfAbsent(route, path);
         }
