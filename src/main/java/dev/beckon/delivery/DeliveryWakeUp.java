@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 public class DeliveryWakeUp {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWakeUp.class);
+    static final long ROUND_GAP_MILLIS = 100;
 
     @Inject
     DeliveryPlanner planner;
@@ -58,9 +59,14 @@ public class DeliveryWakeUp {
                     publisher.publishPending();
                 }
                 dispatcher.dispatchDue();
+                // Under a stream of batches, rounds at most this often: each plans what several batches
+                // decided in one transaction, rather than competing with ingestion batch for batch.
+                Thread.sleep(ROUND_GAP_MILLIS);
             }
         } catch (RuntimeException e) {
             LOG.debugf("Delivery after a commit failed; the scheduled round will retry: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             running.set(false);
             if (wanted.get() && running.compareAndSet(false, true)) {
