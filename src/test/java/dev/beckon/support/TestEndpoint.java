@@ -33,6 +33,8 @@ public final class TestEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Function<Received, Answer> answers = request -> Answer.status(200);
 
     public TestEndpoint() throws IOException {
@@ -46,12 +48,15 @@ public final class TestEndpoint implements AutoCloseable {
             Map<String, String> headers = new java.util.TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
             Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), System.currentTimeMillis());
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             received.add(request);
             Answer answer = answers.apply(request);
             try {
                 Thread.sleep(answer.delayMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
             }
             byte[] reply = ("{\"answer\":" + answer.status() + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), reply.length);
@@ -67,6 +72,11 @@ public final class TestEndpoint implements AutoCloseable {
 
     public void answer(Function<Received, Answer> answers) {
         this.answers = answers;
+    }
+
+    /** The most requests this endpoint was answering at once (meaningful while answers come before the sender's timeout). */
+    public int mostInFlight() {
+        return mostInFlight.get();
     }
 
     /** Every request so far, in arrival order. */
