@@ -21,4 +21,11 @@ public interface CatalogConfig {
      */
     @WithDefault("accept")
     UnknownTypes unknownTypes();
+
+    /**
+     * How often a replica checks whether another registered a schema version (BECKON_CATALOG_SYNC_INTERVAL).
+     * Declared here, though the schedule reads it, because keys under a mapped prefix must be known.
+     */
+    @WithDefault("5s")
+    String syncInterval();
 }

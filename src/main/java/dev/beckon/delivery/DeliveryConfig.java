@@ -8,6 +8,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "beckon.delivery")
 public interface DeliveryConfig {
 
+    /**
+     * How often outbox messages are planned and due deliveries sent by the schedule ({@code off} turns
+     * it off on a replica); a batch that decided something also starts a round at once.
+     */
+    @WithDefault("1s")
+    String pollInterval();
+
     /** Longest Beckon waits for an endpoint or the mail server to answer one delivery. */
     @WithDefault("PT10S")
     Duration requestTimeout();
