@@ -3,6 +3,7 @@ package dev.beckon.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.broker.Broker;
+import dev.beckon.campaign.Campaign;
 import dev.beckon.consent.ContactPoints;
 import dev.beckon.inbox.OpenEscalations;
 import dev.beckon.platform.Batches;
@@ -19,7 +20,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,6 +83,18 @@ public class DeliveryPlanner {
         return Batches.drain(BATCH, this::planBatch);
     }
 
+    /** Why each campaign that is not live at {@code now} delivers nothing (campaigns are few: all are read). */
+    private static Map<String, String> campaignsNotLive(Instant now) {
+        Map<String, String> notLive = new HashMap<>();
+        for (Campaign campaign : Campaign.<Campaign>listAll()) {
+            String reason = campaign.notLiveBecause(now);
+            if (reason != null) {
+                notLive.put(campaign.name, reason);
+            }
+        }
+        return notLive;
+    }
+
     private int planBatch() throws SQLException, IOException {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
@@ -102,7 +117,7 @@ public class DeliveryPlanner {
                     broker.isConfigured() ? Optional.of(broker.config().decisionsExchange()) : Optional.empty(),
                     WebhookEndpoint.<WebhookEndpoint>listAll(), email.smtpHost().isPresent(),
                     contactPoints.emails(connection, customers), contactPoints.consent(connection, customers),
-                    openEscalations.holdBack(connection, customers));
+                    openEscalations.holdBack(connection, customers), campaignsNotLive(now));
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {
                 planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context));

@@ -30,10 +30,11 @@ public final class DeliveryRoutes {
      * What planning a batch of messages needs to know, read once per batch.
      *
      * @param heldBack why marketing waits, for each customer with an escalation not yet resolved
+     * @param campaignsNotLive why a campaign's decisions are not delivered, for each campaign that is not live
      */
     public record Context(Optional<String> decisionsExchange, List<WebhookEndpoint> endpoints, boolean emailOn,
                           Map<String, String> emails, Map<String, Map<String, Consent>> consent,
-                          Map<String, String> heldBack) {
+                          Map<String, String> heldBack, Map<String, String> campaignsNotLive) {
     }
 
     private DeliveryRoutes() {
@@ -69,7 +70,9 @@ public final class DeliveryRoutes {
             deliveries.add(delivery);
         }
         Consent optOut = ContactPoints.optOut(context.consent().getOrDefault(customer, Map.of()), customerChannel);
-        String reason = optOut != null
+        String reason = campaign != null && context.campaignsNotLive().containsKey(campaign)
+                ? context.campaignsNotLive().get(campaign)
+                : optOut != null
                 ? "customer opted out of " + optOut.channel() + " (" + optOut.source() + ", " + optOut.updatedAt() + ")"
                 : context.heldBack().get(customer);
         if (reason == null) {

@@ -1,0 +1,107 @@
+package dev.beckon.campaign;
+
+import dev.beckon.audit.AuditLog;
+import dev.beckon.platform.FieldError;
+import dev.beckon.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Creating and steering campaigns, for the API (and the console to come); every change is audited. */
+@ApplicationScoped
+@Transactional
+public class Campaigns {
+
+    static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$");
+    static final Set<String> STATUSES = Set.of("draft", "running", "paused", "ended");
+
+    /** A campaign as created or changed: its name (as rules use it), goal, dates and status (draft when left out). */
+    public record Draft(String name, String goal, Instant startsAt, Instant endsAt, String status) {
+    }
+
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    public List<Campaign> list() {
+        return Campaign.list("order by name");
+    }
+
+    public Campaign get(String name) {
+        Campaign campaign = Campaign.findById(name);
+        if (campaign == null) {
+            throw ProblemException.notFound("No campaign " + name);
+        }
+        return campaign;
+    }
+
+    public Campaign create(Draft draft) {
+        validate(draft, true);
+        if (Campaign.findById(draft.name()) != null) {
+            throw ProblemException.conflict("A campaign named " + draft.name() + " exists already");
+        }
+        Campaign campaign = new Campaign();
+        campaign.name = draft.name();
+        campaign.createdBy = audit.actor();
+        campaign.createdAt = clock.instant();
+        apply(campaign, draft);
+        campaign.persist();
+        audit.record("campaign.created", "campaign:" + campaign.name, Map.of("status", campaign.status));
+        return campaign;
+    }
+
+    public Campaign update(String name, Draft draft) {
+        validate(draft, false);
+        Campaign campaign = get(name);
+        apply(campaign, draft);
+        audit.record("campaign.updated", "campaign:" + name, Map.of("status", campaign.status));
+        return campaign;
+    }
+
+    /** Moves a campaign to {@code status}; an ended campaign stays ended. */
+    public Campaign setStatus(String name, String status) {
+        Campaign campaign = get(name);
+        if ("ended".equals(campaign.status) && !"ended".equals(status)) {
+            throw ProblemException.conflict("Campaign " + name + " has ended; make a new one to run it again");
+        }
+        campaign.status = status;
+        campaign.updatedAt = clock.instant();
+        audit.record("campaign." + status, "campaign:" + name, Map.of());
+        return campaign;
+    }
+
+    private void apply(Campaign campaign, Draft draft) {
+        campaign.goal = draft.goal();
+        campaign.startsAt = draft.startsAt();
+        campaign.endsAt = draft.endsAt();
+        campaign.status = draft.status() == null ? "draft" : draft.status();
+        campaign.updatedAt = clock.instant();
+    }
+
+    private static void validate(Draft draft, boolean named) {
+        List<FieldError> errors = new ArrayList<>();
+        if (draft == null) {
+            throw ProblemException.badRequest("The campaign is missing", List.of(new FieldError("name", "is required")));
+        }
+        if (named && (draft.name() == null || !NAME.matcher(draft.name()).matches())) {
+            errors.add(new FieldError("name", "letters, digits, '.', '-' or '_', as rules name it (at most 100)"));
+        }
+        if (draft.status() != null && !STATUSES.contains(draft.status())) {
+            errors.add(new FieldError("status", "must be one of " + STATUSES));
+        }
+        if (draft.startsAt() != null && draft.endsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
+            errors.add(new FieldError("endsAt", "must be after startsAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The campaign is not valid", errors);
+        }
+    }
+}

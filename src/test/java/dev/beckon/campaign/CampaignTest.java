@@ -1,0 +1,110 @@
+package dev.beckon.campaign;
+
+import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.event;
+import static dev.beckon.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.beckon.delivery.DeliveryPlanner;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CampaignTest {
+
+    /** The starter pack's hotel upsell decides under this campaign on every room.assigned. */
+    static final String CAMPAIGN = "late-checkout";
+
+    @Inject
+    DeliveryPlanner planner;
+
+    @AfterEach
+    void leaveTheCampaignRunning() {
+        if (api().get("/api/campaigns/" + CAMPAIGN).statusCode() == 200) {
+            api().body(campaign(null, null, "running")).put("/api/campaigns/" + CAMPAIGN).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aPausedCampaignStillDecidesButItsDeliveriesAreSuppressedUntilItRunsAgain() {
+        ensureCampaign();
+        api().post("/api/campaigns/" + CAMPAIGN + "/pause").then().statusCode(200).body("status", equalTo("paused"));
+
+        String paused = roomAssigned();
+        assertThat(deliveries(paused)).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.get("status")).isEqualTo("suppressed");
+            assertThat(d.get("reason")).isEqualTo("campaign late-checkout is paused");
+        });
+
+        api().post("/api/campaigns/" + CAMPAIGN + "/start").then().statusCode(200).body("status", equalTo("running"));
+        String running = roomAssigned();
+        assertThat(deliveries(running)).isNotEmpty().noneMatch(d -> "suppressed".equals(d.get("status")));
+    }
+
+    @Test
+    void aCampaignOutsideItsDatesDeliversNothingAndSaysWhen() {
+        ensureCampaign();
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        api().body(campaign(tomorrow, null, "running")).put("/api/campaigns/" + CAMPAIGN).then().statusCode(200);
+
+        assertThat(deliveries(roomAssigned())).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.get("reason")).isEqualTo("campaign late-checkout starts at " + tomorrow));
+    }
+
+    @Test
+    void anEndedCampaignStaysEndedAndBadInputIsRefusedWithItsFields() {
+        String name = unique("spring-sale");
+        api().body(Map.of("name", name, "goal", "order.completed", "status", "running")).post("/api/campaigns")
+                .then().statusCode(201).body("status", equalTo("running"));
+        api().post("/api/campaigns/" + name + "/end").then().statusCode(200);
+        api().post("/api/campaigns/" + name + "/start").then().statusCode(409);
+
+        api().body(Map.of("name", "no spaces allowed", "status", "sleeping", "startsAt", "2026-12-02T00:00:00Z",
+                        "endsAt", "2026-12-01T00:00:00Z"))
+                .post("/api/campaigns").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("name", "status", "endsAt"));
+    }
+
+    private static void ensureCampaign() {
+        if (api().get("/api/campaigns/" + CAMPAIGN).statusCode() == 404) {
+            Map<String, Object> body = new HashMap<>(campaign(null, null, "running"));
+            body.put("name", CAMPAIGN);
+            api().body(body).post("/api/campaigns").then().statusCode(201);
+        }
+    }
+
+    private static Map<String, Object> campaign(Instant startsAt, Instant endsAt, String status) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("goal", "order.completed");
+        body.put("status", status);
+        if (startsAt != null) {
+            body.put("startsAt", startsAt.toString());
+        }
+        if (endsAt != null) {
+            body.put("endsAt", endsAt.toString());
+        }
+        return body;
+    }
+
+    private String roomAssigned() {
+        String customer = unique("guest");
+        api().body(event(unique("e"), "room.assigned", customer, "{}")).post("/api/events").then().statusCode(202);
+        planner.planPending();
+        return customer;
+    }
+
+    private static List<Map<String, Object>> deliveries(String customer) {
+        String decision = api().get("/api/customers/{id}/decisions", customer).then().statusCode(200)
+                .extract().path("[0].id");
+        return api().get("/api/decisions/" + decision + "/deliveries").jsonPath().getList("$");
+    }
+}
