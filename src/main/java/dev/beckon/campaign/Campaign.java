@@ -23,6 +23,10 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "ends_at")
     public Instant endsAt;
 
+    /** The share of customers kept as a control group, 0 to 100. */
+    @Column(name = "holdout_percent")
+    public java.math.BigDecimal holdoutPercent;
+
     /** {@code draft}, {@code running}, {@code paused} or {@code ended}. */
     public String status;
 
@@ -34,6 +38,15 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Whether the customer is in this campaign's control group. The hash of campaign and customer
+     * puts each customer in the same group every time, and a customer's groups in different
+     * campaigns independently of each other.
+     */
+    public boolean holdsOut(String customerId) {
+        return Holdout.holdsOut(name, customerId, holdoutPercent);
+    }
 
     /** Why this campaign's decisions are not delivered at {@code now}, or null while it is live. */
     public String notLiveBecause(Instant now) {

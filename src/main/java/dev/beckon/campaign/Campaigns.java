@@ -6,6 +6,7 @@ import dev.beckon.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,12 @@ public class Campaigns {
     static final Set<String> STATUSES = Set.of("draft", "running", "paused", "ended");
 
     /** A campaign as created or changed: its name (as rules use it), goal, dates and status (draft when left out). */
-    public record Draft(String name, String goal, Instant startsAt, Instant endsAt, String status) {
+    public record Draft(String name, String goal, Instant startsAt, Instant endsAt, String status,
+                        BigDecimal holdoutPercent) {
     }
+
+    /** The control group a campaign keeps unless told otherwise. */
+    static final BigDecimal DEFAULT_HOLDOUT = BigDecimal.TEN;
 
     @Inject
     AuditLog audit;
@@ -83,6 +88,7 @@ public class Campaigns {
         campaign.startsAt = draft.startsAt();
         campaign.endsAt = draft.endsAt();
         campaign.status = draft.status() == null ? "draft" : draft.status();
+        campaign.holdoutPercent = draft.holdoutPercent() == null ? DEFAULT_HOLDOUT : draft.holdoutPercent();
         campaign.updatedAt = clock.instant();
     }
 
@@ -96,6 +102,10 @@ public class Campaigns {
         }
         if (draft.status() != null && !STATUSES.contains(draft.status())) {
             errors.add(new FieldError("status", "must be one of " + STATUSES));
+        }
+        if (draft.holdoutPercent() != null && (draft.holdoutPercent().signum() < 0
+                || draft.holdoutPercent().compareTo(BigDecimal.valueOf(100)) > 0 || draft.holdoutPercent().scale() > 2)) {
+            errors.add(new FieldError("holdoutPercent", "must be between 0 and 100, with at most two decimals"));
         }
         if (draft.startsAt() != null && draft.endsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
             errors.add(new FieldError("endsAt", "must be after startsAt"));

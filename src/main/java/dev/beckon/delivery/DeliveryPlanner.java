@@ -84,15 +84,22 @@ public class DeliveryPlanner {
     }
 
     /** Why each campaign that is not live at {@code now} delivers nothing (campaigns are few: all are read). */
-    private static Map<String, String> campaignsNotLive(Instant now) {
+    private static Map<String, String> campaignsNotLive(List<Campaign> campaigns, Instant now) {
         Map<String, String> notLive = new HashMap<>();
-        for (Campaign campaign : Campaign.<Campaign>listAll()) {
+        for (Campaign campaign : campaigns) {
             String reason = campaign.notLiveBecause(now);
             if (reason != null) {
                 notLive.put(campaign.name, reason);
             }
         }
         return notLive;
+    }
+
+    /** Control groups of the registered campaigns; unregistered campaign names keep none. */
+    private static java.util.function.BiPredicate<String, String> holdout(List<Campaign> campaigns) {
+        Map<String, Campaign> registered = new HashMap<>();
+        campaigns.forEach(c -> registered.put(c.name, c));
+        return (campaign, customer) -> registered.containsKey(campaign) && registered.get(campaign).holdsOut(customer);
     }
 
     private int planBatch() throws SQLException, IOException {
@@ -113,11 +120,12 @@ public class DeliveryPlanner {
             }
             Set<String> customers = new TreeSet<>();
             pending.forEach(p -> customers.add(p.message().path("customerId").asText()));
+            List<Campaign> campaigns = Campaign.listAll();
             DeliveryRoutes.Context context = new DeliveryRoutes.Context(
                     broker.isConfigured() ? Optional.of(broker.config().decisionsExchange()) : Optional.empty(),
                     WebhookEndpoint.<WebhookEndpoint>listAll(), email.smtpHost().isPresent(),
                     contactPoints.emails(connection, customers), contactPoints.consent(connection, customers),
-                    openEscalations.holdBack(connection, customers), campaignsNotLive(now));
+                    openEscalations.holdBack(connection, customers), campaignsNotLive(campaigns, now), holdout(campaigns));
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {
                 planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context));

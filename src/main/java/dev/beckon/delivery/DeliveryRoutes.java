@@ -31,10 +31,12 @@ public final class DeliveryRoutes {
      *
      * @param heldBack why marketing waits, for each customer with an escalation not yet resolved
      * @param campaignsNotLive why a campaign's decisions are not delivered, for each campaign that is not live
+     * @param holdout whether a customer is in a registered campaign's control group
      */
     public record Context(Optional<String> decisionsExchange, List<WebhookEndpoint> endpoints, boolean emailOn,
                           Map<String, String> emails, Map<String, Map<String, Consent>> consent,
-                          Map<String, String> heldBack, Map<String, String> campaignsNotLive) {
+                          Map<String, String> heldBack, Map<String, String> campaignsNotLive,
+                          java.util.function.BiPredicate<String, String> holdout) {
     }
 
     private DeliveryRoutes() {
@@ -72,6 +74,8 @@ public final class DeliveryRoutes {
         Consent optOut = ContactPoints.optOut(context.consent().getOrDefault(customer, Map.of()), customerChannel);
         String reason = campaign != null && context.campaignsNotLive().containsKey(campaign)
                 ? context.campaignsNotLive().get(campaign)
+                : campaign != null && context.holdout().test(campaign, customer)
+                ? "held out: the customer is in the control group of campaign " + campaign
                 : optOut != null
                 ? "customer opted out of " + optOut.channel() + " (" + optOut.source() + ", " + optOut.updatedAt() + ")"
                 : context.heldBack().get(customer);

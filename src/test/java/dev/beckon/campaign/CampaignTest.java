@@ -74,6 +74,26 @@ class CampaignTest {
                 .body("errors.field", containsInAnyOrder("name", "status", "endsAt"));
     }
 
+    @Test
+    void theSameCustomersAreHeldOutEveryTimeAsTheControlGroupAndTheOthersGetTheirOffers() {
+        ensureCampaign();
+        Map<String, Object> half = new HashMap<>(campaign(null, null, "running"));
+        half.put("holdoutPercent", 50);
+        api().body(half).put("/api/campaigns/" + CAMPAIGN).then().statusCode(200).body("holdoutPercent", equalTo(50));
+
+        int heldOut = 0;
+        for (int i = 0; i < 20; i++) {
+            String customer = "holdout-probe-" + i;
+            boolean control = Holdout.bucket(CAMPAIGN, customer) < 5_000;
+            heldOut += control ? 1 : 0;
+            String decision = roomAssignedTo(customer);
+            List<Map<String, Object>> deliveries = api().get("/api/decisions/" + decision + "/deliveries").jsonPath().getList("$");
+            assertThat(deliveries).as(customer).isNotEmpty().allSatisfy(d -> assertThat(d.get("reason"))
+                    .isEqualTo(control ? "held out: the customer is in the control group of campaign late-checkout" : null));
+        }
+        assertThat(heldOut).as("customers in the control group").isBetween(1, 19);
+    }
+
     private static void ensureCampaign() {
         if (api().get("/api/campaigns/" + CAMPAIGN).statusCode() == 404) {
             Map<String, Object> body = new HashMap<>(campaign(null, null, "running"));
@@ -86,6 +106,8 @@ class CampaignTest {
         Map<String, Object> body = new HashMap<>();
         body.put("goal", "order.completed");
         body.put("status", status);
+        // No control group here: other test classes count on every late-checkout offer being delivered.
+        body.put("holdoutPercent", 0);
         if (startsAt != null) {
             body.put("startsAt", startsAt.toString());
         }
@@ -97,9 +119,15 @@ class CampaignTest {
 
     private String roomAssigned() {
         String customer = unique("guest");
+        roomAssignedTo(customer);
+        return customer;
+    }
+
+    /** A room.assigned for the customer, planned; returns the decision it made. */
+    private String roomAssignedTo(String customer) {
         api().body(event(unique("e"), "room.assigned", customer, "{}")).post("/api/events").then().statusCode(202);
         planner.planPending();
-        return customer;
+        return api().get("/api/customers/{id}/decisions", customer).then().statusCode(200).extract().path("[0].id");
     }
 
     private static List<Map<String, Object>> deliveries(String customer) {
