@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Creating and steering campaigns, for the API (and the console to come); every change is audited. */
 @ApplicationScoped
 @Transactional
 public class Campaigns {
 
-    static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$");
     static final Set<String> STATUSES = Set.of("draft", "running", "paused", "ended");
 
     /** A campaign as created or changed: its name (as rules use it), goal, dates and status (draft when left out). */
@@ -97,8 +95,8 @@ public class Campaigns {
         if (draft == null) {
             throw ProblemException.badRequest("The campaign is missing", List.of(new FieldError("name", "is required")));
         }
-        if (named && (draft.name() == null || !NAME.matcher(draft.name()).matches())) {
-            errors.add(new FieldError("name", "letters, digits, '.', '-' or '_', as rules name it (at most 100)"));
+        if (named && !CampaignNames.isValid(draft.name())) {
+            errors.add(new FieldError("name", "must be " + CampaignNames.RULE + ", as rules name it"));
         }
         if (draft.status() != null && !STATUSES.contains(draft.status())) {
             errors.add(new FieldError("status", "must be one of " + STATUSES));

@@ -3,6 +3,7 @@ package dev.beckon.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.audit.AuditLog;
+import dev.beckon.campaign.CampaignNames;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Editing message templates, for the API and the console alike: a template is saved only if all
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MessageTemplates {
 
-    static final Pattern CAMPAIGN = Pattern.compile("^(\\*|[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$");
     static final int MAX_PART = 100_000;
 
     public record Draft(String subject, String html, String text) {
@@ -43,8 +42,8 @@ public class MessageTemplates {
         check(errors, "subject", draft == null ? null : draft.subject());
         check(errors, "html", draft == null ? null : draft.html());
         check(errors, "text", draft == null ? null : draft.text());
-        if (!CAMPAIGN.matcher(campaign).matches()) {
-            errors.add(new FieldError("campaign", "a campaign name, or * for the default template"));
+        if (!campaign.equals(MessageTemplate.DEFAULT) && !CampaignNames.isValid(campaign)) {
+            errors.add(new FieldError("campaign", "a campaign name (" + CampaignNames.RULE + "), or * for the default template"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The template is not complete", errors);

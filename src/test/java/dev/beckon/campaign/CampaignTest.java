@@ -72,6 +72,11 @@ class CampaignTest {
                         "endsAt", "2026-12-01T00:00:00Z"))
                 .post("/api/campaigns").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("name", "status", "endsAt"));
+        // Rules can only decide under lower-case names, so a campaign or a template under any other is refused.
+        api().body(Map.of("name", "Spring.Sale")).post("/api/campaigns").then().statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        api().body(Map.of("subject", "Hi", "html", "<p>Hi</p>", "text", "Hi")).put("/api/message-templates/Spring.Sale")
+                .then().statusCode(400).body("errors[0].field", equalTo("campaign"));
     }
 
     @Test

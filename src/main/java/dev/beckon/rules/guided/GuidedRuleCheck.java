@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.beckon.campaign.CampaignNames;
 import java.util.regex.Pattern;
 
 /** Checks a guided rule as a marketer filled it in, naming every field that is wrong and why. */
@@ -15,7 +16,6 @@ final class GuidedRuleCheck {
     static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .,:!?()&'+-]{1,120}");
     static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
     static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,4}\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,4}\\])?){0,5}");
-    static final Pattern CAMPAIGN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     static final Pattern PLAIN_TEXT = Pattern.compile("[^\"\\\\\\p{Cntrl}]{0,500}");
 
     /** Profile fields a guided condition may use, and whether each is a number. */
@@ -141,7 +141,7 @@ final class GuidedRuleCheck {
     }
 
     private static void campaign(GuidedRule.Decision d, List<FieldError> errors) {
-        if (d.campaign() == null || !CAMPAIGN.matcher(d.campaign()).matches()) {
+        if (!CampaignNames.isValid(d.campaign())) {
             errors.add(new FieldError("decision.campaign", "must be lower case letters, digits, '-' or '_', e.g. cart-rescue"));
         }
     }
