@@ -1,16 +1,15 @@
 package dev.beckon.delivery;
 
 import dev.beckon.audit.AuditLog;
+import dev.beckon.ingest.webhook.WebhookSecrets;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,6 @@ public class WebhookEndpoints {
 
     static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     static final Set<String> KINDS = Set.of("offer", "followup", "escalation");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record EndpointRequest(String name, String url, List<String> kinds, List<String> campaigns) {
     }
@@ -64,7 +62,7 @@ public class WebhookEndpoints {
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.name = request.name();
         apply(endpoint, request);
-        String secret = newSecret();
+        String secret = WebhookSecrets.generate("standard");
         endpoint.secrets = List.of(secret);
         endpoint.enabled = true;
         endpoint.createdAt = clock.instant();
@@ -87,7 +85,7 @@ public class WebhookEndpoints {
      */
     public WithSecret rotateSecret(String name) {
         WebhookEndpoint endpoint = find(name);
-        String secret = newSecret();
+        String secret = WebhookSecrets.generate("standard");
         endpoint.secrets = List.of(secret, endpoint.secrets.get(0));
         audit.record("webhook-endpoint.secret-rotated", "webhook-endpoint:" + name, Map.of());
         return new WithSecret(View.of(endpoint), secret);
@@ -165,12 +163,5 @@ public class WebhookEndpoints {
             throw ProblemException.notFound("No webhook endpoint " + name);
         }
         return endpoint;
-    }
-
-    /** A Standard Webhooks secret: {@code whsec_} and 32 random bytes in base64. */
-    static String newSecret() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 }
