@@ -1,6 +1,7 @@
 package dev.beckon.delivery;
 
 import dev.beckon.platform.FieldError;
+import dev.beckon.platform.ListLimit;
 import dev.beckon.platform.ProblemException;
 import dev.beckon.security.ApiScopes;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,6 @@ import java.util.UUID;
 public class DeliveryResource {
 
     static final Set<String> STATUSES = Set.of("pending", "delivered", "dead", "suppressed");
-    static final int MAX_LIMIT = 500;
 
     @Inject
     DeliveryStore store;
@@ -43,11 +43,7 @@ public class DeliveryResource {
         if (status != null && !STATUSES.contains(status)) {
             throw ProblemException.badRequest("Unknown status", List.of(new FieldError("status", "must be one of " + STATUSES)));
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit is out of range",
-                    List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
-        }
-        return store.latest(status, limit);
+        return store.latest(status, ListLimit.checked(limit));
     }
 
     @GET

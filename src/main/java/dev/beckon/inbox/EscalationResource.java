@@ -1,8 +1,7 @@
 package dev.beckon.inbox;
 
 import dev.beckon.audit.AuditLog;
-import dev.beckon.platform.FieldError;
-import dev.beckon.platform.ProblemException;
+import dev.beckon.platform.ListLimit;
 import dev.beckon.security.ApiScopes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,7 +28,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EscalationResource {
 
-    static final int MAX_LIMIT = 500;
 
     public record Assignment(String assignee) {
     }
@@ -57,11 +55,7 @@ public class EscalationResource {
 
     @GET
     public List<EscalationView> list(@BeanParam FilterQuery filter, @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit is out of range",
-                    List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
-        }
-        return inbox.list(filter.filter(), audit.actor(), limit);
+        return inbox.list(filter.filter(), audit.actor(), ListLimit.checked(limit));
     }
 
     @GET

@@ -5,7 +5,7 @@ import dev.beckon.decision.Decision;
 import dev.beckon.decision.Escalation;
 import dev.beckon.decision.FollowUp;
 import dev.beckon.event.StoredEvent;
-import dev.beckon.platform.FieldError;
+import dev.beckon.platform.ListLimit;
 import dev.beckon.platform.ProblemException;
 import dev.beckon.security.ApiScopes;
 import io.quarkus.panache.common.Page;
@@ -33,7 +33,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class CustomerResource {
 
-    static final int MAX_LIMIT = 500;
 
     public record EventView(String id, String type, Instant occurredAt, Instant receivedAt, String source,
                             String correlationId, String channel, JsonNode data) {
@@ -57,7 +56,7 @@ public class CustomerResource {
     @Path("/events")
     public List<EventView> events(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
         return StoredEvent.<StoredEvent>find("customerId", Sort.descending("receivedAt", "id"), id)
-                .page(Page.ofSize(checked(limit))).list().stream()
+                .page(Page.ofSize(ListLimit.checked(limit))).list().stream()
                 .map(e -> new EventView(e.id, e.type, e.occurredAt, e.receivedAt, e.source, e.correlationId, e.channel, e.data))
                 .toList();
     }
@@ -66,7 +65,7 @@ public class CustomerResource {
     @Path("/decisions")
     public List<DecisionView> decisions(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
         List<Decision> decisions = Decision.<Decision>find("customerId", Sort.descending("decidedAt", "id"), id)
-                .page(Page.ofSize(checked(limit))).list();
+                .page(Page.ofSize(ListLimit.checked(limit))).list();
         Map<UUID, String> followUps = FollowUp.<FollowUp>list("customerId", id).stream()
                 .collect(Collectors.toMap(f -> f.decisionId, f -> f.status));
         Map<UUID, String> escalations = Escalation.<Escalation>list("customerId", id).stream()
@@ -76,13 +75,5 @@ public class CustomerResource {
                 .map(d -> new DecisionView(d.id, d.kind, d.ruleName, d.ruleSetVersion, d.campaign, d.eventId,
                         d.decidedAt, d.details, status.apply(d)))
                 .toList();
-    }
-
-    private static int checked(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit is out of range",
-                    List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
-        }
-        return limit;
     }
 }
