@@ -83,25 +83,6 @@ public class DeliveryPlanner {
         return Batches.drain(BATCH, this::planBatch);
     }
 
-    /** Why each campaign that is not live at {@code now} delivers nothing (campaigns are few: all are read). */
-    private static Map<String, String> campaignsNotLive(List<Campaign> campaigns, Instant now) {
-        Map<String, String> notLive = new HashMap<>();
-        for (Campaign campaign : campaigns) {
-            String reason = campaign.notLiveBecause(now);
-            if (reason != null) {
-                notLive.put(campaign.name, reason);
-            }
-        }
-        return notLive;
-    }
-
-    /** Control groups of the registered campaigns; unregistered campaign names keep none. */
-    private static java.util.function.BiPredicate<String, String> holdout(List<Campaign> campaigns) {
-        Map<String, Campaign> registered = new HashMap<>();
-        campaigns.forEach(c -> registered.put(c.name, c));
-        return (campaign, customer) -> registered.containsKey(campaign) && registered.get(campaign).holdsOut(customer);
-    }
-
     private int planBatch() throws SQLException, IOException {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
@@ -120,12 +101,14 @@ public class DeliveryPlanner {
             }
             Set<String> customers = new TreeSet<>();
             pending.forEach(p -> customers.add(p.message().path("customerId").asText()));
-            List<Campaign> campaigns = Campaign.listAll();
+            // Campaigns are few: all are read, once per batch.
+            Map<String, Campaign> campaigns = new HashMap<>();
+            Campaign.<Campaign>listAll().forEach(c -> campaigns.put(c.name, c));
             DeliveryRoutes.Context context = new DeliveryRoutes.Context(
                     broker.isConfigured() ? Optional.of(broker.config().decisionsExchange()) : Optional.empty(),
                     WebhookEndpoint.<WebhookEndpoint>listAll(), email.smtpHost().isPresent(),
                     contactPoints.emails(connection, customers), contactPoints.consent(connection, customers),
-                    openEscalations.holdBack(connection, customers), campaignsNotLive(campaigns, now), holdout(campaigns));
+                    openEscalations.holdBack(connection, customers), campaigns, now);
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {
                 planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context));

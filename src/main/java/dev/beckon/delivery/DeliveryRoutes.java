@@ -3,8 +3,10 @@ package dev.beckon.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.beckon.campaign.Campaign;
 import dev.beckon.consent.ContactPoints;
 import dev.beckon.consent.ContactPoints.Consent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +32,11 @@ public final class DeliveryRoutes {
      * What planning a batch of messages needs to know, read once per batch.
      *
      * @param heldBack why marketing waits, for each customer with an escalation not yet resolved
-     * @param campaignsNotLive why a campaign's decisions are not delivered, for each campaign that is not live
-     * @param holdout whether a customer is in a registered campaign's control group
+     * @param campaigns the registered campaigns by name, and {@code now} to tell whether each is live
      */
     public record Context(Optional<String> decisionsExchange, List<WebhookEndpoint> endpoints, boolean emailOn,
                           Map<String, String> emails, Map<String, Map<String, Consent>> consent,
-                          Map<String, String> heldBack, Map<String, String> campaignsNotLive,
-                          java.util.function.BiPredicate<String, String> holdout) {
+                          Map<String, String> heldBack, Map<String, Campaign> campaigns, Instant now) {
     }
 
     private DeliveryRoutes() {
@@ -71,18 +71,35 @@ public final class DeliveryRoutes {
             }
             deliveries.add(delivery);
         }
-        Consent optOut = ContactPoints.optOut(context.consent().getOrDefault(customer, Map.of()), customerChannel);
-        String reason = campaign != null && context.campaignsNotLive().containsKey(campaign)
-                ? context.campaignsNotLive().get(campaign)
-                : campaign != null && context.holdout().test(campaign, customer)
-                ? "held out: the customer is in the control group of campaign " + campaign
-                : optOut != null
-                ? "customer opted out of " + optOut.channel() + " (" + optOut.source() + ", " + optOut.updatedAt() + ")"
-                : context.heldBack().get(customer);
+        String reason = marketingWithheldBecause(campaign, customer, customerChannel, context);
         if (reason == null) {
             return deliveries;
         }
         return deliveries.stream().map(d -> d.suppressed(reason)).toList();
+    }
+
+    /**
+     * Why no delivery of this marketing decision may reach the customer, or null: first the
+     * campaign (not live, or the customer is in its control group), then the customer's opt-out of
+     * the channel, then an open escalation.
+     */
+    private static String marketingWithheldBecause(String campaign, String customer, String customerChannel,
+                                                   Context context) {
+        Campaign registered = campaign == null ? null : context.campaigns().get(campaign);
+        if (registered != null) {
+            String notLive = registered.notLiveBecause(context.now());
+            if (notLive != null) {
+                return notLive;
+            }
+            if (registered.holdsOut(customer)) {
+                return "held out: the customer is in the control group of campaign " + campaign;
+            }
+        }
+        Consent optOut = ContactPoints.optOut(context.consent().getOrDefault(customer, Map.of()), customerChannel);
+        if (optOut != null) {
+            return "customer opted out of " + optOut.channel() + " (" + optOut.source() + ", " + optOut.updatedAt() + ")";
+        }
+        return context.heldBack().get(customer);
     }
 
     /** The channel a marketing decision reaches the customer on: the offer's, or email. */
