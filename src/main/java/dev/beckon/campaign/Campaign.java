@@ -27,6 +27,9 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "holdout_percent")
     public java.math.BigDecimal holdoutPercent;
 
+    /** The campaign's {@link CampaignSettings}, as JSON. */
+    public String settings;
+
     /** {@code draft}, {@code running}, {@code paused} or {@code ended}. */
     public String status;
 
@@ -38,6 +41,10 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public CampaignSettings settings() {
+        return CampaignSettings.fromJson(settings);
+    }
 
     /**
      * Whether the customer is in this campaign's control group. The hash of campaign and customer

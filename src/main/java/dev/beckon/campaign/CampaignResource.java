@@ -24,10 +24,11 @@ import java.util.List;
 public class CampaignResource {
 
     public record View(String name, String goal, Instant startsAt, Instant endsAt, String status,
-                       java.math.BigDecimal holdoutPercent, String createdBy, Instant createdAt, Instant updatedAt) {
+                       java.math.BigDecimal holdoutPercent, CampaignSettings settings, String createdBy,
+                       Instant createdAt, Instant updatedAt) {
         static View of(Campaign c) {
-            return new View(c.name, c.goal, c.startsAt, c.endsAt, c.status, c.holdoutPercent, c.createdBy, c.createdAt,
-                    c.updatedAt);
+            return new View(c.name, c.goal, c.startsAt, c.endsAt, c.status, c.holdoutPercent, c.settings(), c.createdBy,
+                    c.createdAt, c.updatedAt);
         }
     }
 

@@ -23,7 +23,7 @@ public class Campaigns {
 
     /** A campaign as created or changed: its name (as rules use it), goal, dates and status (draft when left out). */
     public record Draft(String name, String goal, Instant startsAt, Instant endsAt, String status,
-                        BigDecimal holdoutPercent) {
+                        BigDecimal holdoutPercent, CampaignSettings settings) {
     }
 
     /** The control group a campaign keeps unless told otherwise. */
@@ -87,6 +87,7 @@ public class Campaigns {
         campaign.endsAt = draft.endsAt();
         campaign.status = draft.status() == null ? "draft" : draft.status();
         campaign.holdoutPercent = draft.holdoutPercent() == null ? DEFAULT_HOLDOUT : draft.holdoutPercent();
+        campaign.settings = (draft.settings() == null ? CampaignSettings.NONE : draft.settings()).toJson();
         campaign.updatedAt = clock.instant();
     }
 
@@ -107,6 +108,9 @@ public class Campaigns {
         }
         if (draft.startsAt() != null && draft.endsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
             errors.add(new FieldError("endsAt", "must be after startsAt"));
+        }
+        if (draft.settings() != null) {
+            draft.settings().problems(errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The campaign is not valid", errors);
