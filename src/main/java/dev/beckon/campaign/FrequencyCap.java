@@ -48,7 +48,7 @@ public record FrequencyCap(Integer max, String per, String channel, String kind)
         }
     }
 
-    static void validateAll(String field, List<FrequencyCap> caps, List<FieldError> errors) {
+    public static void validateAll(String field, List<FrequencyCap> caps, List<FieldError> errors) {
         if (caps == null) {
             return;
         }

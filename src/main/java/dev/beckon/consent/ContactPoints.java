@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * How Beckon may reach each customer: the email address their latest events carried, and their
- * opt-outs per channel. Both are kept from events in the ingest transaction, so a delivery planned
+ * How Beckon may reach each customer: the email address and time zone their latest events carried,
+ * and their opt-outs per channel. All are kept from events in the ingest transaction, so a delivery planned
  * after an event was committed already sees what that event said.
  */
 @ApplicationScoped
@@ -29,6 +29,8 @@ public class ContactPoints {
     public static final String CONSENT_EVENT = "consent.updated";
     /** An opt-out of this channel covers every channel. */
     public static final String ALL_CHANNELS = "all";
+    /** The event field that tells a customer's time zone ({@code "Europe/Paris"}), for quiet hours. */
+    public static final String TIME_ZONE = "timeZone";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
     static final Pattern CHANNEL = Pattern.compile("^[a-z][a-z0-9_-]{0,31}$");
@@ -40,11 +42,15 @@ public class ContactPoints {
     /** What the accepted events of a batch say about addresses and consent; nothing to do for most batches. */
     public void recordFrom(Connection connection, List<EventEnvelope> events, Instant now) throws SQLException {
         Map<String, String> emails = new LinkedHashMap<>();
+        Map<String, String> zones = new LinkedHashMap<>();
         Map<List<String>, Consent> consents = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
             JsonNode data = event.data();
             if (data.path("email").isTextual() && isEmail(data.path("email").asText())) {
                 emails.put(event.customerId(), data.path("email").asText().trim());
+            }
+            if (data.path(TIME_ZONE).isTextual() && isTimeZone(data.path(TIME_ZONE).asText())) {
+                zones.put(event.customerId(), data.path(TIME_ZONE).asText());
             }
             if (event.type().equals(CONSENT_EVENT) && data.path("optedOut").isBoolean()
                     && data.path("channel").isTextual() && CHANNEL.matcher(data.path("channel").asText()).matches()) {
@@ -61,6 +67,20 @@ public class ContactPoints {
                 for (Map.Entry<String, String> email : emails.entrySet()) {
                     upsert.setString(1, email.getKey());
                     upsert.setString(2, email.getValue());
+                    upsert.setTimestamp(3, Timestamp.from(now));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        }
+        if (!zones.isEmpty()) {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO customer_contacts (customer_id, time_zone, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (customer_id) DO UPDATE SET time_zone = excluded.time_zone, updated_at = excluded.updated_at
+                    """)) {
+                for (Map.Entry<String, String> zone : zones.entrySet()) {
+                    upsert.setString(1, zone.getKey());
+                    upsert.setString(2, zone.getValue());
                     upsert.setTimestamp(3, Timestamp.from(now));
                     upsert.addBatch();
                 }
@@ -121,6 +141,21 @@ public class ContactPoints {
         return emails;
     }
 
+    /** Each customer's time zone, for those whose events named one. */
+    public Map<String, String> timeZones(Connection connection, Collection<String> customers) throws SQLException {
+        Map<String, String> zones = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT customer_id, time_zone FROM customer_contacts WHERE customer_id = ANY(?) AND time_zone IS NOT NULL")) {
+            query.setArray(1, connection.createArrayOf("text", customers.toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    zones.put(row.getString(1), row.getString(2));
+                }
+            }
+        }
+        return zones;
+    }
+
     /** The opt-out that stops marketing on {@code channel}, if the customer has one. */
     public static Consent optOut(Map<String, Consent> consent, String channel) {
         for (String covering : List.of(channel.toLowerCase(Locale.ROOT), ALL_CHANNELS)) {
@@ -130,6 +165,15 @@ public class ContactPoints {
             }
         }
         return null;
+    }
+
+    static boolean isTimeZone(String text) {
+        try {
+            java.time.ZoneId.of(text);
+            return text.length() <= 64;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     static boolean isEmail(String text) {

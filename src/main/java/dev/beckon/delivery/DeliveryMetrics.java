@@ -33,4 +33,10 @@ public class DeliveryMetrics {
         registry.counter("beckon.deliveries.planned", "channel", delivery.channel(),
                 "status", delivery.suppressedBecause() == null ? "pending" : "suppressed").increment();
     }
+
+    /** A marketing decision's verdict: {@code sent}, {@code held_out} or {@code suppressed}, and whether held for quiet hours. */
+    void judged(dev.beckon.policy.Verdict verdict) {
+        registry.counter("beckon.decisions.verdicts", "outcome", verdict.outcome(),
+                "held", String.valueOf(verdict.heldUntil() != null)).increment();
+    }
 }

@@ -3,10 +3,13 @@ package dev.beckon.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.beckon.broker.Broker;
-import dev.beckon.campaign.Campaign;
 import dev.beckon.consent.ContactPoints;
-import dev.beckon.inbox.OpenEscalations;
 import dev.beckon.platform.Batches;
+import dev.beckon.policy.DecisionPolicy;
+import dev.beckon.policy.MarketingMessage;
+import dev.beckon.policy.PolicyContext;
+import dev.beckon.policy.PolicyContexts;
+import dev.beckon.policy.Verdict;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +36,10 @@ import org.jboss.logging.Logger;
  * Turns committed decision messages (the outbox) into deliveries, one per channel and target, in
  * one transaction per batch: the deliveries exist exactly when their outbox row is marked planned.
  * Planning happens after the decision's commit, off the ingest path, so neither an endpoint's
- * configuration nor a customer's consent costs ingestion anything; consent and open escalations are
- * read at planning time, so an opt-out that arrived meanwhile is respected, and so is a complaint.
+ * configuration nor a customer's consent costs ingestion anything. Marketing is judged here by the
+ * {@link DecisionPolicy} (campaign state, consent, open escalations, caps, budgets, control group,
+ * codes, quiet hours) in the same transaction, so an opt-out that arrived meanwhile is respected,
+ * and a verdict, a code taken and the deliveries commit together or not at all.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -57,7 +62,9 @@ public class DeliveryPlanner {
     @Inject
     ContactPoints contactPoints;
     @Inject
-    OpenEscalations openEscalations;
+    PolicyContexts policyContexts;
+    @Inject
+    DecisionPolicy policy;
     @Inject
     Broker broker;
     @Inject
@@ -100,18 +107,26 @@ public class DeliveryPlanner {
                 return 0;
             }
             Set<String> customers = new TreeSet<>();
-            pending.forEach(p -> customers.add(p.message().path("customerId").asText()));
-            // Campaigns are few: all are read, once per batch.
-            Map<String, Campaign> campaigns = new HashMap<>();
-            Campaign.<Campaign>listAll().forEach(c -> campaigns.put(c.name, c));
+            List<MarketingMessage> marketing = new ArrayList<>();
+            for (Pending p : pending) {
+                customers.add(p.message().path("customerId").asText());
+                marketing(p).ifPresent(marketing::add);
+            }
             DeliveryRoutes.Context context = new DeliveryRoutes.Context(
                     broker.isConfigured() ? Optional.of(broker.config().decisionsExchange()) : Optional.empty(),
                     WebhookEndpoint.<WebhookEndpoint>listAll(), email.smtpHost().isPresent(),
-                    contactPoints.emails(connection, customers), contactPoints.consent(connection, customers),
-                    openEscalations.holdBack(connection, customers), campaigns, now);
+                    contactPoints.emails(connection, customers));
+            Map<UUID, Verdict> verdicts = new HashMap<>();
+            if (!marketing.isEmpty()) {
+                PolicyContext policyContext = policyContexts.load(connection, marketing, now);
+                for (MarketingMessage m : marketing) {
+                    verdicts.put(m.decisionId(), policy.apply(connection, m, policyContext));
+                }
+            }
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {
-                planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context));
+                planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context,
+                        verdicts.get(p.decisionId())));
             }
             deliveries.insert(connection, planned, now);
             // Counted before the commit: a rolled-back batch is planned again and counted twice, a rare over-count.
@@ -122,7 +137,20 @@ public class DeliveryPlanner {
                 mark.setArray(2, connection.createArrayOf("bigint", pending.stream().map(Pending::outboxId).toArray()));
                 mark.executeUpdate();
             }
+            verdicts.values().forEach(metrics::judged);
             return pending.size();
         }
+    }
+
+    /** The message as the policy sees it, when it is marketing meant for the customer. */
+    private static Optional<MarketingMessage> marketing(Pending p) {
+        ObjectNode message = p.message();
+        String kind = message.path("kind").asText();
+        if (!DeliveryRoutes.MARKETING.contains(kind)) {
+            return Optional.empty();
+        }
+        String campaign = message.path("campaign").isTextual() ? message.path("campaign").asText() : "unnamed";
+        return Optional.of(new MarketingMessage(p.decisionId(), kind, campaign, message.path("customerId").asText(),
+                DeliveryRoutes.customerChannel(message), message.path("eventId").asText(), message));
     }
 }

@@ -35,8 +35,8 @@ public class DeliveryStore {
 
     private static final String INSERT = """
             INSERT INTO deliveries (decision_id, message_type, channel, target, payload, status, reason,
-                                    next_attempt_at, created_at, retry_since)
-            VALUES (?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?)
+                                    next_attempt_at, created_at, retry_since, held_until)
+            VALUES (?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (decision_id, message_type, channel, target) DO NOTHING
             """;
 
@@ -78,16 +78,20 @@ public class DeliveryStore {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (PlannedDelivery d : deliveries) {
                 boolean suppressed = d.suppressedBecause() != null;
+                // A delivery held for quiet hours is first due when they end, and its retries' age counts from then.
+                Instant due = d.heldUntil() != null ? d.heldUntil() : now;
                 insert.setObject(1, d.decisionId());
                 insert.setString(2, d.messageType());
                 insert.setString(3, d.channel());
                 insert.setString(4, d.target());
                 insert.setString(5, d.payload().toString());
                 insert.setString(6, suppressed ? "suppressed" : "pending");
-                insert.setString(7, d.suppressedBecause());
-                insert.setTimestamp(8, suppressed ? null : Timestamp.from(now));
+                insert.setString(7, suppressed ? d.suppressedBecause()
+                        : d.heldUntil() != null ? "held for quiet hours until " + d.heldUntil() : null);
+                insert.setTimestamp(8, suppressed ? null : Timestamp.from(due));
                 insert.setTimestamp(9, Timestamp.from(now));
-                insert.setTimestamp(10, Timestamp.from(now));
+                insert.setTimestamp(10, Timestamp.from(due));
+                insert.setTimestamp(11, d.heldUntil() == null || suppressed ? null : Timestamp.from(d.heldUntil()));
                 insert.addBatch();
             }
             insert.executeBatch();

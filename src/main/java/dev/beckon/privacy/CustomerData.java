@@ -61,6 +61,13 @@ public class CustomerData {
             new Holding("escalations",
                     "SELECT * FROM escalations WHERE customer_id = ? ORDER BY opened_at",
                     "DELETE FROM escalations WHERE customer_id = ?"),
+            new Holding("verdicts",
+                    "SELECT * FROM decision_verdicts WHERE customer_id = ? ORDER BY planned_at",
+                    "DELETE FROM decision_verdicts WHERE customer_id = ?"),
+            // A code the customer was given stays taken (it may still be redeemed), but no longer names them.
+            new Holding("offerCodes",
+                    "SELECT campaign, code, claimed_at FROM offer_codes WHERE customer_id = ? ORDER BY claimed_at",
+                    "UPDATE offer_codes SET customer_id = NULL WHERE customer_id = ?"),
             new Holding("decisions",
                     "SELECT * FROM decisions WHERE customer_id = ? ORDER BY decided_at",
                     "DELETE FROM decisions WHERE customer_id = ?"),

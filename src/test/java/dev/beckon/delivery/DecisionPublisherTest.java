@@ -44,7 +44,7 @@ class DecisionPublisherTest {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     store.insert(connection, List.of(new PlannedDelivery(decision, type, PlannedDelivery.RABBITMQ,
-                            Rabbit.DECISIONS, message, null)), Instant.now());
+                            Rabbit.DECISIONS, message, null, null)), Instant.now());
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
