@@ -1,0 +1,148 @@
+package dev.beckon.policy;
+
+import static dev.beckon.policy.PolicyFixture.campaign;
+import static dev.beckon.policy.PolicyFixture.campaignName;
+import static dev.beckon.policy.PolicyFixture.judged;
+import static dev.beckon.policy.PolicyFixture.offer;
+import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.event;
+import static dev.beckon.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.beckon.delivery.DeliveryDispatcher;
+import dev.beckon.support.MovableClock;
+import dev.beckon.support.RuleSets;
+import dev.beckon.support.TestEndpoint;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Quiet hours in the customer's own time zone: messages wait until the window opens, and then go out. */
+@QuarkusTest
+class QuietHoursTest {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Inject
+    MovableClock clock;
+
+    private TestEndpoint endpoint;
+    private String endpointName;
+
+    @BeforeEach
+    void publishRuleAndOpenEndpoint() throws Exception {
+        PolicyFixture.publishRule();
+        endpoint = new TestEndpoint();
+    }
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+        PolicyFixture.clearPolicy();
+        RuleSets.restoreStarterPack();
+        if (endpointName != null) {
+            api().delete("/api/webhook-endpoints/" + endpointName).then().statusCode(204);
+        }
+        endpoint.close();
+    }
+
+    @Test
+    void anOfferMadeAtNightInTheCustomersTimeZoneIsHeldThenDeliveredWhenTheirMorningComes() {
+        String name = campaignName("night");
+        campaign(name, Map.of());
+        listenTo(name);
+        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "21:00", "quietEnd", "08:00",
+                "defaultTimeZone", "UTC"));
+        String customer = unique("c");
+        tellTimeZone(customer, "Asia/Tokyo");
+        moveClockTo(LocalTime.of(23, 30), TOKYO);
+
+        offer(customer, name);
+
+        JsonPath why = judged(customer, 1);
+        Instant morning = ZonedDateTime.ofInstant(clock.instant(), TOKYO).toLocalDate().plusDays(1)
+                .atTime(8, 0).atZone(TOKYO).toInstant();
+        assertThat(why.getString("decisions[0].outcome")).isEqualTo("held");
+        assertThat(why.getString("decisions[0].reason")).contains("21:00–08:00 Asia/Tokyo").contains(morning.toString());
+        assertThat(Instant.parse(why.getString("decisions[0].heldUntil"))).isEqualTo(morning);
+        assertThat(why.getList("decisions[0].deliveries.status")).contains("pending").doesNotContain("delivered");
+        // Dispatch rounds run every second here: a few of them pass while the message is held.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(endpoint.about(customer)).as("sent during the customer's night").isEmpty();
+
+        clock.advance(Duration.between(clock.instant(), morning).plusMinutes(1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.about(customer).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                PolicyFixture.why(customer).getList("decisions[0].deliveries.status").contains("delivered"));
+    }
+
+    @Test
+    void aCustomerWithoutATimeZoneGetsThePolicysDefaultAndDaytimeMessagesAreNotHeld() {
+        String name = campaignName("day");
+        campaign(name, Map.of());
+        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "22:00", "quietEnd", "07:00",
+                "defaultTimeZone", "America/New_York"));
+        String atNight = unique("c");
+        String atNoon = unique("c");
+
+        moveClockTo(LocalTime.of(3, 0), ZoneId.of("America/New_York"));
+        offer(atNight, name);
+        assertThat(judged(atNight, 1).getString("decisions[0].reason")).contains("America/New_York");
+        moveClockTo(LocalTime.of(12, 0), ZoneId.of("America/New_York"));
+        offer(atNoon, name);
+
+        assertThat(judged(atNoon, 1).getString("decisions[0].outcome")).isEqualTo("sent");
+    }
+
+    @Test
+    void aCampaignThatIgnoresQuietHoursSendsAtNight() {
+        String name = campaignName("urgent");
+        campaign(name, Map.of("quietHours", false));
+        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "00:00", "quietEnd", "23:59"));
+        String customer = unique("c");
+
+        offer(customer, name);
+
+        assertThat(judged(customer, 1).getString("decisions[0].outcome")).isEqualTo("sent");
+    }
+
+    @Test
+    void quietHoursNeedBothEndsAndARealTimeZone() {
+        api().body(Map.of("caps", List.of(), "quietStart", "21:00", "defaultTimeZone", "Mars/Olympus"))
+                .put("/api/policy").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("quietEnd", "defaultTimeZone"));
+    }
+
+    private void listenTo(String campaign) {
+        endpointName = unique("ep").toLowerCase();
+        api().body(Map.of("name", endpointName, "url", endpoint.url(), "campaigns", List.of(campaign)))
+                .post("/api/webhook-endpoints").then().statusCode(201);
+    }
+
+    private static void tellTimeZone(String customer, String zone) {
+        api().body(event(unique("e"), "customer.updated", customer, "{\"timeZone\": \"" + zone + "\"}"))
+                .post("/api/events").then().statusCode(202);
+    }
+
+    /** Moves the clock forward to the next {@code time} of day in {@code zone}. */
+    private void moveClockTo(LocalTime time, ZoneId zone) {
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone);
+        ZonedDateTime target = now.toLocalDate().atTime(time).atZone(zone);
+        if (!target.isAfter(now)) {
+            target = target.plusDays(1);
+        }
+        clock.advance(Duration.between(now, target));
+    }
+}
