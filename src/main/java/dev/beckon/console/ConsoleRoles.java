@@ -104,6 +104,11 @@ public final class ConsoleRoles {
         return has(identity, ADMIN) || has(identity, MARKETER);
     }
 
+    /** How often and when customers may be messaged at all (caps, quiet hours): campaign owners and admins. */
+    public static boolean canSetMessagingPolicy(SecurityIdentity identity) {
+        return has(identity, ADMIN) || has(identity, MARKETER);
+    }
+
     /** Exporting and erasing a customer's data: admins only. */
     public static boolean canManagePrivacy(SecurityIdentity identity) {
         return has(identity, ADMIN);

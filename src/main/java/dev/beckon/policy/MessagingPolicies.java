@@ -42,6 +42,10 @@ public class MessagingPolicies {
             throw ProblemException.badRequest("The policy is missing", List.of(new FieldError("caps", "is required")));
         }
         List<FieldError> errors = new ArrayList<>();
+        if (draft.caps() == null) {
+            // The whole policy is replaced: an empty body must not quietly clear the caps.
+            errors.add(new FieldError("caps", "is required: the caps across campaigns, [] for none"));
+        }
         FrequencyCap.validateAll("caps", draft.caps(), errors);
         LocalTime start = time("quietStart", draft.quietStart(), errors);
         LocalTime end = time("quietEnd", draft.quietEnd(), errors);
