@@ -27,7 +27,8 @@ public class DashboardPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(String user, Stats stats, List<Decision> latest);
+        static native TemplateInstance dashboard(String user, Stats stats, List<Decision> latest, boolean canLoadDemo,
+                                                 int demoCustomers, Long demoLoaded);
     }
 
     @Inject
@@ -40,11 +41,13 @@ public class DashboardPage {
     RabbitIngest rabbitIngest;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    dev.beckon.demo.DemoLoader demo;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance dashboard() {
+    public TemplateInstance dashboard(@jakarta.ws.rs.QueryParam("demo") Long demoLoaded) {
         Object[] counts = (Object[]) entityManager.createNativeQuery("""
                 SELECT (SELECT count(*) FROM events),
                        (SELECT count(*) FROM decisions WHERE kind = 'offer'),
@@ -57,7 +60,8 @@ public class DashboardPage {
         Stats stats = new Stats(n(counts[0]), n(counts[1]), n(counts[2]), n(counts[3]), n(counts[4]), n(counts[5]),
                 n(counts[6]), rules.version(), brokerState());
         List<Decision> latest = Decision.find("order by decidedAt desc, id").page(0, 20).list();
-        return Templates.dashboard(identity.getPrincipal().getName(), stats, latest);
+        return Templates.dashboard(identity.getPrincipal().getName(), stats, latest,
+                ConsoleRoles.canManageAccess(identity), demo.defaultCustomers(), demoLoaded);
     }
 
     private String brokerState() {

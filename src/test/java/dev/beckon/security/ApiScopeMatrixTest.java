@@ -33,6 +33,7 @@ class ApiScopeMatrixTest {
     /** The one scope each route needs; a key with the admin scope may use every route. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/audit", ADMIN),
+            Map.entry("POST /api/demo", ADMIN),
             Map.entry("GET /api/api-keys", ADMIN),
             Map.entry("POST /api/api-keys", ADMIN),
             Map.entry("DELETE /api/api-keys/{id}", ADMIN),

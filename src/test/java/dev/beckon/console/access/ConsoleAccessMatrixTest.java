@@ -118,6 +118,7 @@ class ConsoleAccessMatrixTest {
             Map.entry("POST /endpoints/{name}/disable", ADMINS),
             Map.entry("POST /endpoints/{name}/delete", ADMINS),
             Map.entry("GET /customers", READERS),
+            Map.entry("POST /demo", ADMINS),
             Map.entry("GET /policy", READERS),
             Map.entry("POST /policy", Set.of(ADMIN, MARKETER)),
             Map.entry("GET /privacy", ADMINS),
