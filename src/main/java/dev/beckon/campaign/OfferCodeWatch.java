@@ -81,7 +81,7 @@ public class OfferCodeWatch {
                 warnedEmpty.remove(campaign);
             } else if (warnedEmpty.add(campaign)) {
                 newlyEmpty.add(campaign);
-                LOG.warnf("The offer code pool of campaign %s is empty: its offers get no code until codes are added "
+                LOG.warnf("The offer code pool of campaign %s is empty: new offers cannot take a code until codes are added "
                         + "(console, or POST /api/campaigns/%s/codes/generate or /import)", campaign, campaign);
             }
         });
