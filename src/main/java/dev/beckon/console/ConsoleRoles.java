@@ -99,6 +99,14 @@ public final class ConsoleRoles {
         return canEditDrl(identity) || has(identity, MARKETER);
     }
 
+    /**
+     * A campaign steers what the rules decide under it (its dates, budget, caps and codes): those who
+     * may change the rules, in DRL or with the guided builder, may change campaigns.
+     */
+    public static boolean canEditCampaigns(SecurityIdentity identity) {
+        return canBuildGuided(identity);
+    }
+
     /** Sending a dead delivery again reaches a customer or a business system: admins and campaign owners. */
     public static boolean canRedeliver(SecurityIdentity identity) {
         return has(identity, ADMIN) || has(identity, MARKETER);

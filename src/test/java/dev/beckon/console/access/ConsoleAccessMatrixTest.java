@@ -89,6 +89,16 @@ class ConsoleAccessMatrixTest {
             Map.entry("GET /messages/{campaign}", READERS),
             Map.entry("POST /messages/{campaign}", GUIDED_BUILDERS),
             Map.entry("POST /messages/{campaign}/preview", GUIDED_BUILDERS),
+            Map.entry("GET /campaigns", READERS),
+            Map.entry("GET /campaigns/new", GUIDED_BUILDERS),
+            Map.entry("POST /campaigns", GUIDED_BUILDERS),
+            Map.entry("GET /campaigns/{name}", READERS),
+            Map.entry("POST /campaigns/{name}", GUIDED_BUILDERS),
+            Map.entry("POST /campaigns/{name}/start", GUIDED_BUILDERS),
+            Map.entry("POST /campaigns/{name}/pause", GUIDED_BUILDERS),
+            Map.entry("POST /campaigns/{name}/end", GUIDED_BUILDERS),
+            Map.entry("POST /campaigns/{name}/codes/generate", GUIDED_BUILDERS),
+            Map.entry("POST /campaigns/{name}/codes/import", GUIDED_BUILDERS),
             Map.entry("GET /users", ADMINS),
             Map.entry("POST /users", ADMINS),
             Map.entry("GET /users/{name}", ADMINS),
@@ -216,6 +226,8 @@ class ConsoleAccessMatrixTest {
                 .post("/api/webhook-sources").then().statusCode(201);
         api().body(Map.of("name", target, "url", "http://127.0.0.1:9/matrix")).post("/api/webhook-endpoints")
                 .then().statusCode(201);
+        // A campaign of that name too, for the campaign pages.
+        api().body(Map.of("name", target)).post("/api/campaigns").then().statusCode(201);
         dev.beckon.support.SignedWebhooks.post(target, secret, unique("msg"),
                 dev.beckon.support.Api.event(unique("evt"), type, unique("c"), "{}")).statusCode(200);
         long webhookDelivery = ((Number) api().get("/api/webhook-sources/" + target + "/deliveries").then()
