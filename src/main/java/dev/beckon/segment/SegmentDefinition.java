@@ -14,6 +14,16 @@ import java.util.List;
  */
 public record SegmentDefinition(List<Condition> conditions) {
 
+    /** The profile fields a condition may compare, for forms. */
+    public static List<String> profileFields() {
+        return ProfileField.names();
+    }
+
+    /** The comparisons a condition may use, for forms. */
+    public static List<String> ops() {
+        return Comparison.ops();
+    }
+
     /** One condition; either {@code profile} or {@code event} is set, and the other fields follow from which. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Condition(String profile, String event, String op, BigDecimal value, Long count, Integer withinDays,

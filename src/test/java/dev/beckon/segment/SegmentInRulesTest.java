@@ -1,9 +1,9 @@
 package dev.beckon.segment;
 
-import static dev.beckon.segment.SegmentTest.create;
-import static dev.beckon.segment.SegmentTest.customer;
-import static dev.beckon.segment.SegmentTest.order;
-import static dev.beckon.segment.SegmentTest.send;
+import static dev.beckon.support.SegmentFixtures.create;
+import static dev.beckon.support.SegmentFixtures.customer;
+import static dev.beckon.support.SegmentFixtures.order;
+import static dev.beckon.support.SegmentFixtures.send;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;

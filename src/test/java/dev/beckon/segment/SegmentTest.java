@@ -2,6 +2,13 @@ package dev.beckon.segment;
 
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.unique;
+import static dev.beckon.support.SegmentFixtures.cart;
+import static dev.beckon.support.SegmentFixtures.create;
+import static dev.beckon.support.SegmentFixtures.customer;
+import static dev.beckon.support.SegmentFixtures.members;
+import static dev.beckon.support.SegmentFixtures.order;
+import static dev.beckon.support.SegmentFixtures.send;
+import static dev.beckon.support.SegmentFixtures.tagged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,17 +18,12 @@ import dev.beckon.support.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Segments computed from real profiles and events. Tests share one database, so each segment also
- * requires an event of a type only its test sends (its "tag"): the members are that test's customers.
- */
+/** Segments computed from real profiles and events, over the API (see {@link dev.beckon.support.SegmentFixtures}). */
 @QuarkusTest
 class SegmentTest {
 
@@ -154,6 +156,20 @@ class SegmentTest {
     }
 
     @Test
+    void anErasedCustomerLeavesTheirSegmentsAtOnceAndTheirExportShowsThem() {
+        String tag = unique("seg.tag");
+        String customer = customer(tag);
+        order(customer, 1);
+        String segment = create(tag, Map.of("profile", "order_count", "op", ">=", "value", 1));
+        api().get("/api/customers/{id}/export", customer).then().statusCode(200)
+                .body("segments.segment", containsInAnyOrder(segment));
+
+        api().body(Map.of("confirm", customer)).post("/api/customers/{id}/erase", customer).then().statusCode(200);
+
+        assertThat(members(segment)).isEmpty();
+    }
+
+    @Test
     void segmentsAreListedChangedRefreshedAndDeletedOverTheApiAndAudited() {
         String tag = unique("seg.tag");
         String spender = customer(tag);
@@ -183,52 +199,5 @@ class SegmentTest {
         api().delete("/api/segments/" + segment).then().statusCode(204);
         api().get("/api/segments/" + segment).then().statusCode(404);
         api().post("/api/segments/" + segment + "/refresh").then().statusCode(404);
-    }
-
-    /** The condition that keeps a segment to this test's customers. */
-    static Map<String, Object> tagged(String tag) {
-        return Map.of("event", tag, "op", ">=", "count", 1, "withinDays", 3650);
-    }
-
-    @SafeVarargs
-    static String create(String tag, Map<String, Object>... conditions) {
-        String name = unique("seg");
-        List<Map<String, Object>> all = new ArrayList<>();
-        all.add(tagged(tag));
-        all.addAll(List.of(conditions));
-        api().body(Map.of("name", name, "conditions", all)).post("/api/segments").then().statusCode(201);
-        return name;
-    }
-
-    static List<String> members(String segment) {
-        return api().get("/api/segments/" + segment + "/members?limit=500").then().statusCode(200)
-                .extract().jsonPath().getList("customerId", String.class);
-    }
-
-    /** A new customer with the test's tag event. */
-    static String customer(String tag) {
-        String customer = unique("c");
-        send(customer, tag, 0, "{}");
-        return customer;
-    }
-
-    static void order(String customer, int daysAgo) {
-        order(customer, daysAgo, 10);
-    }
-
-    static void order(String customer, int daysAgo, int total) {
-        send(customer, "order.completed", daysAgo, "{\"total\": " + total + "}");
-    }
-
-    static void cart(String customer, int total, int daysAgo) {
-        send(customer, "cart.updated", daysAgo, "{\"total\": " + total + "}");
-    }
-
-    static void send(String customer, String type, int daysAgo, String data) {
-        Instant at = Instant.now().minus(Duration.ofDays(daysAgo));
-        api().body("""
-                {"id": "%s", "type": "%s", "customerId": "%s", "occurredAt": "%s", "source": "test", "data": %s}
-                """.formatted(unique("e"), type, customer, at, data)).post("/api/events").then().statusCode(202)
-                .body("accepted", equalTo(1));
     }
 }
