@@ -64,6 +64,8 @@ public class Segments {
         return found(Segment.findById(name), name);
     }
 
+    /** Only reads the entity's JSON: no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public SegmentDefinition definitionOf(Segment segment) {
         return definition(json, segment.definition);
     }
