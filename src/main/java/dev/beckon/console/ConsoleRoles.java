@@ -66,6 +66,11 @@ public final class ConsoleRoles {
         return canEditDrl(identity) || has(identity, MARKETER);
     }
 
+    /** Segments are conditions, not code: whoever builds rules (guided or DRL) defines the segments rules use. */
+    public static boolean canEditSegments(SecurityIdentity identity) {
+        return canBuildGuided(identity);
+    }
+
     /** An event type's schema decides which events get in at all: those who write the rules register it. */
     public static boolean canRegisterSchemas(SecurityIdentity identity) {
         return canEditDrl(identity);

@@ -18,6 +18,7 @@ import dev.beckon.rules.ActiveRules;
 import dev.beckon.rules.RuleEvaluator;
 import dev.beckon.rules.RuleFirings;
 import dev.beckon.rules.vocabulary.Draft;
+import dev.beckon.segment.SegmentMembership;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,8 @@ public class IngestPipeline {
     ErasedCustomers erased;
     @Inject
     DeadLetterStore deadLetters;
+    @Inject
+    SegmentMembership segments;
     @Inject
     ActiveRules activeRules;
     @Inject
@@ -173,6 +176,12 @@ public class IngestPipeline {
 
             List<String> customers = fresh.stream().map(i -> batch.get(i).event().customerId()).distinct().sorted().toList();
             Map<String, ProfileState> byCustomer = profiles.lock(connection, customers);
+            // One query for the whole batch: a customer in a segment has a stored profile, so only loaded ones can be.
+            segments.memberships(connection, customers)
+                    .forEach((customer, names) -> byCustomer.computeIfPresent(customer, (id, state) -> {
+                        state.inSegments(names);
+                        return state;
+                    }));
             // Checked under the customers' locks, which an erasure takes too: either it committed
             // before and its mark is seen here, or it waits for this batch and erases what it wrote.
             Set<String> erasedCustomers = erased.among(connection, customers);

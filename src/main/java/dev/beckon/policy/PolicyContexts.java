@@ -5,6 +5,7 @@ import dev.beckon.campaign.Campaign;
 import dev.beckon.campaign.CampaignSettings;
 import dev.beckon.consent.ContactPoints;
 import dev.beckon.inbox.OpenEscalations;
+import dev.beckon.segment.SegmentMembership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,6 +33,8 @@ public class PolicyContexts {
     @Inject
     OpenEscalations openEscalations;
     @Inject
+    SegmentMembership segments;
+    @Inject
     ObjectMapper json;
 
     public PolicyContext load(Connection connection, List<MarketingMessage> messages, Instant now)
@@ -50,9 +53,13 @@ public class PolicyContexts {
             settings.put(campaign.name, campaign.settings());
         }
         lock(connection, budgeted(messages, settings), customers);
+        // Segment membership is read only when a campaign of the batch has an audience.
+        boolean audiences = messages.stream().anyMatch(m -> settings.containsKey(m.campaign())
+                && settings.get(m.campaign()).audience() != null);
         return new PolicyContext(campaigns, settings, MessagingPolicy.current(),
                 contactPoints.consent(connection, customers), openEscalations.holdBack(connection, customers),
-                contactPoints.timeZones(connection, customers), Map.of(), events(connection, eventIds), now);
+                contactPoints.timeZones(connection, customers),
+                audiences ? segments.memberships(connection, customers) : Map.of(), events(connection, eventIds), now);
     }
 
     private static Set<String> budgeted(List<MarketingMessage> messages, Map<String, CampaignSettings> settings) {

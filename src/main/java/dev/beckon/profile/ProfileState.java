@@ -31,6 +31,8 @@ public final class ProfileState {
     int paymentCount;
     BigDecimal paymentTotal;
     final Set<String> countries;
+    /** Segments the customer is in, as stored before the batch: events do not change it, the segment refresher does. */
+    Set<String> segments = Set.of();
 
     ProfileState(String customerId, Instant firstSeenAt, Instant lastSeenAt, long eventCount,
                  Map<String, Long> eventCounts, BigDecimal lifetimeSpend, int orderCount,
@@ -73,8 +75,15 @@ public final class ProfileState {
     }
 
     public ProfileState copy() {
-        return new ProfileState(customerId, firstSeenAt, lastSeenAt, eventCount, eventCounts, lifetimeSpend,
+        ProfileState copy = new ProfileState(customerId, firstSeenAt, lastSeenAt, eventCount, eventCounts, lifetimeSpend,
                 orderCount, openCartValue, currency, paymentCount, paymentTotal, countries);
+        copy.segments = segments;
+        return copy;
+    }
+
+    /** The segments rules see the customer in ({@code Profile.inSegment}). */
+    public void inSegments(Set<String> names) {
+        segments = Set.copyOf(names);
     }
 
     public String customerId() {
@@ -115,7 +124,7 @@ public final class ProfileState {
             currency = data.path("currency").asText();
         }
         return new Profile(customerId, firstSeenAt, lastSeenAt, eventCount, eventCounts, lifetimeSpend,
-                spendBefore, orderCount, openCartValue, paymentsBefore, usualPayment, countriesBefore);
+                spendBefore, orderCount, openCartValue, paymentsBefore, usualPayment, countriesBefore, segments);
     }
 
     /** The first of {@code fields} that holds a number; zero when none does (a purchase without an amount still counts). */

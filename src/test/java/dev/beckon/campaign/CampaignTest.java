@@ -4,12 +4,14 @@ import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.beckon.delivery.DeliveryPlanner;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -132,7 +134,12 @@ class CampaignTest {
     private String roomAssignedTo(String customer) {
         api().body(event(unique("e"), "room.assigned", customer, "{}")).post("/api/events").then().statusCode(202);
         planner.planPending();
-        return api().get("/api/customers/{id}/decisions", customer).then().statusCode(200).extract().path("[0].id");
+        String decision = api().get("/api/customers/{id}/decisions", customer).then().statusCode(200).extract().path("[0].id");
+        // The scheduled round, or the one a committed batch starts, may hold the message (SKIP LOCKED) while
+        // planPending passes it by: its deliveries appear when that round commits.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !api().get("/api/decisions/" + decision + "/deliveries").jsonPath().getList("$").isEmpty());
+        return decision;
     }
 
     private static List<Map<String, Object>> deliveries(String customer) {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItems;
 import dev.beckon.delivery.DeliveryPlanner;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.RuleSets;
+import dev.beckon.support.SegmentFixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -260,6 +261,26 @@ class CampaignPolicyTest {
 
         assertThat(judged(inGroup, 1).getString("decisions[0].outcome")).isEqualTo("held_out");
         assertThat(judged(wrongChannel, 1).getString("decisions[0].outcome")).isEqualTo("suppressed");
+    }
+
+    @Test
+    void aCampaignWithAnAudienceReachesOnlyTheSegmentsMembers() {
+        String tag = unique("aud.tag");
+        String member = SegmentFixtures.customer(tag);
+        String segment = SegmentFixtures.create(tag);
+        assertThat(SegmentFixtures.members(segment)).containsExactly(member);
+        String name = campaignName("aud");
+        campaign(name, Map.of("audience", segment));
+        String outsider = unique("c");
+
+        offer(member, name);
+        offer(outsider, name);
+
+        assertThat(judged(member, 1).getString("decisions[0].outcome")).isEqualTo("sent");
+        JsonPath outside = judged(outsider, 1);
+        assertThat(outside.getString("decisions[0].outcome")).isEqualTo("suppressed");
+        assertThat(outside.getString("decisions[0].reason"))
+                .isEqualTo("not in the audience of campaign " + name + " (segment " + segment + ")");
     }
 
     @Test

@@ -105,6 +105,6 @@ class RuleCompilerTest {
 
     private static Profile profile() {
         return new Profile("c-1", Instant.EPOCH, Instant.EPOCH, 1, Map.of(), BigDecimal.ZERO, BigDecimal.ZERO,
-                0, BigDecimal.ZERO, 0, Double.NaN, Set.of());
+                0, BigDecimal.ZERO, 0, Double.NaN, Set.of(), Set.of());
     }
 }

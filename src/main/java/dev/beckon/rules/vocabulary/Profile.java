@@ -25,11 +25,12 @@ public final class Profile {
     private final int paymentCountBefore;
     private final double usualPaymentAmount;
     private final Set<String> countries;
+    private final Set<String> segments;
 
     public Profile(String customerId, Instant firstSeenAt, Instant lastSeenAt, long eventCount,
                    Map<String, Long> eventCounts, BigDecimal lifetimeSpend, BigDecimal lifetimeSpendBefore,
                    int orderCount, BigDecimal openCartValue, int paymentCountBefore,
-                   double usualPaymentAmount, Set<String> countries) {
+                   double usualPaymentAmount, Set<String> countries, Set<String> segments) {
         this.customerId = customerId;
         this.firstSeenAt = firstSeenAt;
         this.lastSeenAt = lastSeenAt;
@@ -42,6 +43,7 @@ public final class Profile {
         this.paymentCountBefore = paymentCountBefore;
         this.usualPaymentAmount = usualPaymentAmount;
         this.countries = Set.copyOf(countries);
+        this.segments = Set.copyOf(segments);
     }
 
     public String getCustomerId() {
@@ -103,6 +105,19 @@ public final class Profile {
     /** True when the customer paid before, but never from {@code country}. */
     public boolean isNewCountry(String country) {
         return country != null && !countries.isEmpty() && !countries.contains(country.toUpperCase());
+    }
+
+    /**
+     * Whether the customer is a member of the segment {@code name} (docs/segments.md), as of the
+     * segment's last refresh, before this event: membership follows events seconds later, not at once.
+     */
+    public boolean inSegment(String name) {
+        return segments.contains(name);
+    }
+
+    /** The segments the customer is a member of, as {@link #inSegment} sees them. */
+    public Set<String> getSegments() {
+        return segments;
     }
 
     @Override

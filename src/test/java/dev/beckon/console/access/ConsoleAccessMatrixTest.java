@@ -99,6 +99,12 @@ class ConsoleAccessMatrixTest {
             Map.entry("POST /campaigns/{name}/end", GUIDED_BUILDERS),
             Map.entry("POST /campaigns/{name}/codes/generate", GUIDED_BUILDERS),
             Map.entry("POST /campaigns/{name}/codes/import", GUIDED_BUILDERS),
+            Map.entry("GET /segments", READERS),
+            Map.entry("POST /segments", GUIDED_BUILDERS),
+            Map.entry("GET /segments/{name}", READERS),
+            Map.entry("POST /segments/{name}", GUIDED_BUILDERS),
+            Map.entry("POST /segments/{name}/refresh", GUIDED_BUILDERS),
+            Map.entry("POST /segments/{name}/delete", GUIDED_BUILDERS),
             Map.entry("GET /users", ADMINS),
             Map.entry("POST /users", ADMINS),
             Map.entry("GET /users/{name}", ADMINS),
@@ -237,8 +243,15 @@ class ConsoleAccessMatrixTest {
         api().body(dev.beckon.support.Api.event(unique("evt"), "feedback.submitted", angry, "{\"rating\": 1}"))
                 .post("/api/events").then().statusCode(202);
         String escalation = api().get("/api/customers/" + angry + "/decisions").then().extract().path("[0].id");
+        // A segment under the common name to show and change, and one of its own for each role to delete.
+        api().body(Map.of("name", target, "conditions", List.of(Map.of("profile", "order_count", "op", ">", "value", 0))))
+                .post("/api/segments").then().statusCode(201);
+        String doomed = unique("matrix-doomed");
+        api().body(Map.of("name", doomed, "conditions", List.of(Map.of("profile", "order_count", "op", ">", "value", 0))))
+                .post("/api/segments").then().statusCode(201);
         Map<String, String> concrete = new LinkedHashMap<>();
         concrete.put("GET /rules/stats", "/rules/stats?rule=abandoned-cart");
+        concrete.put("POST /segments/{name}/delete", "/segments/" + doomed + "/delete");
         concrete.put("GET /webhooks/{name}/deliveries/{id}", "/webhooks/" + target + "/deliveries/" + webhookDelivery);
         for (String route : EXPECTED.keySet()) {
             String path = route.substring(route.indexOf(' ') + 1)
