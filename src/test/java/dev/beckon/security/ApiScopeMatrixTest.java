@@ -110,6 +110,7 @@ class ApiScopeMatrixTest {
             Map.entry("POST /api/campaigns/{name}/start", RULES),
             Map.entry("POST /api/campaigns/{name}/pause", RULES),
             Map.entry("POST /api/campaigns/{name}/end", RULES),
+            Map.entry("GET /api/campaigns/{name}/report", READ),
             Map.entry("GET /api/escalations", READ),
             Map.entry("GET /api/escalations/{id}", READ),
             Map.entry("POST /api/escalations/{id}/claim", ApiScopes.ESCALATIONS_WRITE),
