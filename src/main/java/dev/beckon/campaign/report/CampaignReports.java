@@ -62,7 +62,7 @@ public class CampaignReports {
                 : uplift.enoughData() ? null : uplift.reason();
         long suppressed = counts.suppressed().stream().mapToLong(ReportStore.SuppressedReason::decisions).sum();
         return new CampaignReport(campaign.name, measure.goal(), measured, note,
-                settings.conversionWindow() == null ? CampaignSettings.DEFAULT_CONVERSION_WINDOW.toString()
+                settings.conversionWindow() == null ? "P" + CampaignSettings.DEFAULT_CONVERSION_WINDOW.toDays() + "D"
                         : settings.conversionWindow(),
                 measure.revenueField(), period.from(), period.to(),
                 group(treatment, counts.deliveredByOutcome().get(ReportStore.TREATMENT), measured),

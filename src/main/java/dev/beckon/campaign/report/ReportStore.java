@@ -60,6 +60,8 @@ public class ReportStore {
      * last verdict lies outside the period is left out (the LEFT JOIN below finds no such verdict).
      * Suppressed verdicts reached no one and take no part. Revenue is the event's revenue field when
      * it holds a number (a JSON number or a numeric string); anything else adds a conversion, no revenue.
+     * The credited conversions are MATERIALIZED: computed once, even when stale statistics (a
+     * campaign's first hours) make the planner think a nested loop over them is cheap.
      */
     private static final String TALLIES = """
             WITH period AS (
@@ -71,7 +73,7 @@ public class ReportStore {
                 FROM period v
                 JOIN events e ON e.customer_id = v.customer_id AND e.type = ?
                              AND e.occurred_at > v.anchor_at AND e.occurred_at <= v.anchor_at + ?::interval
-            ), attributed AS (
+            ), attributed AS MATERIALIZED (
                 SELECT last.decision_id, count(*) AS conversions,
                        sum(CASE WHEN g.revenue ~ '^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$' THEN g.revenue::numeric END) AS revenue
                 FROM goal_events g
