@@ -89,6 +89,7 @@ class ConsoleAccessMatrixTest {
             Map.entry("GET /messages/{campaign}", READERS),
             Map.entry("POST /messages/{campaign}", GUIDED_BUILDERS),
             Map.entry("POST /messages/{campaign}/preview", GUIDED_BUILDERS),
+            Map.entry("GET /campaigns/{name}/report", READERS),
             Map.entry("GET /users", ADMINS),
             Map.entry("POST /users", ADMINS),
             Map.entry("GET /users/{name}", ADMINS),
@@ -221,8 +222,12 @@ class ConsoleAccessMatrixTest {
         api().body(dev.beckon.support.Api.event(unique("evt"), "feedback.submitted", angry, "{\"rating\": 1}"))
                 .post("/api/events").then().statusCode(202);
         String escalation = api().get("/api/customers/" + angry + "/decisions").then().extract().path("[0].id");
+        // A campaign to report on: its report is read by every role.
+        String campaign = unique("matrix-campaign");
+        api().body(Map.of("name", campaign, "goal", "order.completed")).post("/api/campaigns").then().statusCode(201);
         Map<String, String> concrete = new LinkedHashMap<>();
         concrete.put("GET /rules/stats", "/rules/stats?rule=abandoned-cart");
+        concrete.put("GET /campaigns/{name}/report", "/campaigns/" + campaign + "/report");
         concrete.put("GET /webhooks/{name}/deliveries/{id}", "/webhooks/" + target + "/deliveries/" + webhookDelivery);
         for (String route : EXPECTED.keySet()) {
             String path = route.substring(route.indexOf(' ') + 1)
