@@ -30,13 +30,6 @@ public record DailyChart(String what, int width, int height, int left, int right
     public record Bar(String css, double x, double y, double barWidth, double barHeight, String title) {
     }
 
-    /** A horizontal line at {@code y}, its label a little lower so the text's middle sits on the line. */
-    public record Gridline(double y, String label) {
-        public double labelY() {
-            return ChartScale.px(y + 4);
-        }
-    }
-
     public record DayLabel(double x, String label) {
     }
 

@@ -50,13 +50,6 @@ public record RateChart(int width, int height, int left, int bottom, List<Bar> b
         }
     }
 
-    /** A horizontal line at {@code y}, its label a little lower so the text's middle sits on the line. */
-    public record Gridline(double y, String label) {
-        public double labelY() {
-            return ChartScale.px(y + 4);
-        }
-    }
-
     public static RateChart of(CampaignReport.Group treatment, CampaignReport.Group holdout) {
         double highest = 0;
         for (CampaignReport.Group g : List.of(treatment, holdout)) {

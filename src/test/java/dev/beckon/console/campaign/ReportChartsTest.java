@@ -37,7 +37,7 @@ class ReportChartsTest {
         assertThat(treatment.whiskerTop()).isLessThan(treatment.y());
         assertThat(treatment.whiskerBottom()).isGreaterThan(treatment.y());
         assertThat(treatment.value()).isEqualTo("15.0%");
-        assertThat(chart.gridlines()).extracting(RateChart.Gridline::label).containsExactly("0%", "5%", "10%", "15%", "20%");
+        assertThat(chart.gridlines()).extracting(Gridline::label).containsExactly("0%", "5%", "10%", "15%", "20%");
     }
 
     @Test
