@@ -105,6 +105,7 @@ class ConsoleAccessMatrixTest {
             Map.entry("POST /segments/{name}", GUIDED_BUILDERS),
             Map.entry("POST /segments/{name}/refresh", GUIDED_BUILDERS),
             Map.entry("POST /segments/{name}/delete", GUIDED_BUILDERS),
+            Map.entry("GET /campaigns/{name}/report", READERS),
             Map.entry("GET /users", ADMINS),
             Map.entry("POST /users", ADMINS),
             Map.entry("GET /users/{name}", ADMINS),
@@ -249,9 +250,13 @@ class ConsoleAccessMatrixTest {
         String doomed = unique("matrix-doomed");
         api().body(Map.of("name", doomed, "conditions", List.of(Map.of("profile", "order_count", "op", ">", "value", 0))))
                 .post("/api/segments").then().statusCode(201);
+        // A campaign to report on: its report is read by every role.
+        String campaign = unique("matrix-campaign");
+        api().body(Map.of("name", campaign, "goal", "order.completed")).post("/api/campaigns").then().statusCode(201);
         Map<String, String> concrete = new LinkedHashMap<>();
         concrete.put("GET /rules/stats", "/rules/stats?rule=abandoned-cart");
         concrete.put("POST /segments/{name}/delete", "/segments/" + doomed + "/delete");
+        concrete.put("GET /campaigns/{name}/report", "/campaigns/" + campaign + "/report");
         concrete.put("GET /webhooks/{name}/deliveries/{id}", "/webhooks/" + target + "/deliveries/" + webhookDelivery);
         for (String route : EXPECTED.keySet()) {
             String path = route.substring(route.indexOf(' ') + 1)
