@@ -54,6 +54,16 @@ class DemoLoaderTest {
                 SELECT 'span', extract(day FROM max(occurred_at) - min(occurred_at))::bigint FROM events
                 WHERE customer_id LIKE 'demo-%'""").get("span")).as("days of traffic").isGreaterThanOrEqualTo(21L);
 
+        // The demo's customers order 10 points more often after the welcome offer than when held out.
+        io.restassured.path.json.JsonPath report = api().get("/api/campaigns/welcome/report").then().statusCode(200)
+                .extract().jsonPath();
+        System.out.printf("Welcome report on the demo: treatment %s, holdout %s, uplift %s%n",
+                report.getString("treatment.conversionRate"), report.getString("holdout.conversionRate"),
+                report.getString("uplift.interval"));
+        assertThat(report.getDouble("uplift.absolute")).isPositive();
+        assertThat(report.getDouble("uplift.interval.low")).isLessThanOrEqualTo(0.10);
+        assertThat(report.getDouble("uplift.interval.high")).isGreaterThanOrEqualTo(0.10);
+
         Map<String, Object> again = api().body(Map.of("customers", 300)).post("/api/demo")
                 .then().statusCode(200).extract().jsonPath().getMap("$");
         assertThat(((Number) again.get("eventsStored")).longValue()).isZero();
