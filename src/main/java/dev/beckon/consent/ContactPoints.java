@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,29 +61,21 @@ public class ContactPoints {
                         new Consent(channel, data.path("optedOut").asBoolean(), "event " + event.id(), now));
             }
         }
-        if (!emails.isEmpty()) {
+        if (!emails.isEmpty() || !zones.isEmpty()) {
+            // One row per customer: what this batch did not say (no address, no time zone) stays as it was.
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO customer_contacts (customer_id, email, updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT (customer_id) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at
+                    INSERT INTO customer_contacts (customer_id, email, time_zone, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (customer_id) DO UPDATE SET email = coalesce(excluded.email, customer_contacts.email),
+                        time_zone = coalesce(excluded.time_zone, customer_contacts.time_zone),
+                        updated_at = excluded.updated_at
                     """)) {
-                for (Map.Entry<String, String> email : emails.entrySet()) {
-                    upsert.setString(1, email.getKey());
-                    upsert.setString(2, email.getValue());
-                    upsert.setTimestamp(3, Timestamp.from(now));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        }
-        if (!zones.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO customer_contacts (customer_id, time_zone, updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT (customer_id) DO UPDATE SET time_zone = excluded.time_zone, updated_at = excluded.updated_at
-                    """)) {
-                for (Map.Entry<String, String> zone : zones.entrySet()) {
-                    upsert.setString(1, zone.getKey());
-                    upsert.setString(2, zone.getValue());
-                    upsert.setTimestamp(3, Timestamp.from(now));
+                Set<String> customers = new LinkedHashSet<>(emails.keySet());
+                customers.addAll(zones.keySet());
+                for (String customer : customers) {
+                    upsert.setString(1, customer);
+                    upsert.setString(2, emails.get(customer));
+                    upsert.setString(3, zones.get(customer));
+                    upsert.setTimestamp(4, Timestamp.from(now));
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

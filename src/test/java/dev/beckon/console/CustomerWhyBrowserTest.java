@@ -49,7 +49,10 @@ class CustomerWhyBrowserTest extends BrowserTest {
         browser.open("/customers");
         browser.field("Customer id").sendKeys(guest);
         browser.button("Show").click();
-        browser.waitUntil(d -> browser.heading().equals("Customer " + guest));
+        browser.waitUntil(d -> d.getCurrentUrl().contains("id="));
+        browser.awaitLoaded();
+        assertThat(browser.heading()).isEqualTo("Customer " + guest);
+        assertThat(browser.labelled("Time zone").getText()).startsWith("not known");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("table[aria-label='Decisions'] tbody tr"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getText()).contains("suppressed").contains("frequency cap: at most 1 message per P7D");

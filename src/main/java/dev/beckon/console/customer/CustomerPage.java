@@ -1,9 +1,11 @@
 package dev.beckon.console.customer;
 
 import dev.beckon.console.ConsoleRoles;
+import dev.beckon.consent.ContactPoints;
 import dev.beckon.event.StoredEvent;
 import dev.beckon.policy.DecisionExplanations;
 import dev.beckon.profile.CustomerProfile;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -34,27 +38,36 @@ public class CustomerPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance customer(String user, String id, CustomerProfile profile,
-                                                DecisionExplanations.Why why, List<StoredEvent> events);
+                                                String timeZone, DecisionExplanations.Why why,
+                                                List<StoredEvent> events);
     }
 
     @Inject
     DecisionExplanations explanations;
+    @Inject
+    ContactPoints contactPoints;
+    @Inject
+    AgroalDataSource dataSource;
     @Inject
     SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance page(@QueryParam("id") String id) {
+    public TemplateInstance page(@QueryParam("id") String id) throws SQLException {
         ConsoleRoles.require(ConsoleRoles.canRead(identity));
         String user = identity.getPrincipal().getName();
         if (id == null || id.isBlank()) {
-            return Templates.customer(user, "", null, null, List.of());
+            return Templates.customer(user, "", null, null, null, List.of());
         }
         String customer = id.trim();
         List<StoredEvent> events = StoredEvent.<StoredEvent>find("customerId", Sort.descending("receivedAt", "id"), customer)
                 .page(Page.ofSize(EVENTS)).list();
-        return Templates.customer(user, customer, CustomerProfile.findById(customer),
+        String timeZone;
+        try (Connection connection = dataSource.getConnection()) {
+            timeZone = contactPoints.timeZones(connection, List.of(customer)).get(customer);
+        }
+        return Templates.customer(user, customer, CustomerProfile.findById(customer), timeZone,
                 explanations.explain(customer, DECISIONS), events);
     }
 }
