@@ -38,9 +38,9 @@ public class DecisionPublisher {
 
     private static final String CLAIM = """
             SELECT id, decision_id, message_type, payload::text FROM deliveries
-            WHERE status = 'pending' AND channel = 'rabbitmq' AND next_attempt_at <= ?
+            WHERE status = 'pending' AND channel = 'rabbitmq' AND next_attempt_at <= ? AND NOT %s
             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
-            """;
+            """.formatted(HeldFollowUps.CALLED_OFF);
 
     @Inject
     Broker broker;

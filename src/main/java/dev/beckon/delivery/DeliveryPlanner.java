@@ -11,6 +11,7 @@ import dev.beckon.policy.PolicyContext;
 import dev.beckon.policy.PolicyContexts;
 import dev.beckon.policy.Verdict;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,8 @@ public class DeliveryPlanner {
     @Inject
     ContactPoints contactPoints;
     @Inject
+    HeldFollowUps heldFollowUps;
+    @Inject
     PolicyContexts policyContexts;
     @Inject
     DecisionPolicy policy;
@@ -87,6 +90,13 @@ public class DeliveryPlanner {
 
     /** Plans everything in the outbox; returns how many messages were planned. */
     public int planPending() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                heldFollowUps.suppressCalledOff(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not call off held follow-ups", e);
+            }
+        });
         return Batches.drain(BATCH, this::planBatch);
     }
 

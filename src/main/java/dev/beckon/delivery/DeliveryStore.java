@@ -52,6 +52,7 @@ public class DeliveryStore {
                     FROM deliveries
                     WHERE status = 'pending' AND channel = ANY(?) AND next_attempt_at <= ?
                       AND (lease_until IS NULL OR lease_until <= ?) AND NOT ((channel || ':' || target) = ANY(?))
+                      AND NOT %s
                 ) ranked WHERE n <= ? ORDER BY id LIMIT ?
             ), claimed AS (
                 SELECT id FROM deliveries
@@ -61,7 +62,7 @@ public class DeliveryStore {
             UPDATE deliveries d SET lease_until = ?, attempts = d.attempts + 1
             FROM claimed WHERE d.id = claimed.id
             RETURNING d.id, d.decision_id, d.message_type, d.channel, d.target, d.payload::text, d.attempts, d.retry_since
-            """;
+            """.formatted(HeldFollowUps.CALLED_OFF);
 
     private static final String VIEW = """
             SELECT id, decision_id, message_type, channel, target, status, reason, attempts, created_at,

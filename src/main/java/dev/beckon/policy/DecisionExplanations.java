@@ -120,7 +120,7 @@ public class DecisionExplanations {
     private static String[] summarize(ResultSet row) throws SQLException {
         String verdict = row.getString(10);
         if (verdict != null) {
-            boolean held = row.getTimestamp(12) != null;
+            boolean held = Verdict.SENT.equals(verdict) && row.getTimestamp(12) != null;
             return new String[] {held ? "held" : verdict, row.getString(11)};
         }
         String followUp = row.getString(14);

@@ -1,12 +1,15 @@
 package dev.beckon.console;
 
+import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.unique;
 import static dev.beckon.support.SegmentFixtures.customer;
 import static dev.beckon.support.SegmentFixtures.order;
-import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beckon.support.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -44,6 +47,24 @@ class SegmentsBrowserTest extends BrowserTest {
         browser.open("/segments");
         assertThat(browser.driver().findElement(By.cssSelector("tr[data-segment='" + name + "'] td.num")).getText())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void savingASegmentInTheConsoleKeepsItsDataFilter() {
+        String name = unique("big-carts");
+        api().body(Map.of("name", name, "conditions", List.of(Map.of("event", "cart.updated", "op", ">=", "count", 1,
+                        "withinDays", 7, "where", Map.of("field", "total", "op", ">", "value", 100)))))
+                .post("/api/segments").then().statusCode(201);
+
+        browser.open("/segments/" + name);
+        assertThat(browser.labelled("Condition 1 data field").getDomProperty("value")).isEqualTo("total");
+        browser.button("Save segment").click();
+        browser.awaitPath("/segments/" + name);
+
+        api().get("/api/segments/" + name).then().statusCode(200)
+                .body("conditions[0].where.field", org.hamcrest.Matchers.equalTo("total"))
+                .body("conditions[0].where.op", org.hamcrest.Matchers.equalTo(">"))
+                .body("conditions[0].where.value", org.hamcrest.Matchers.equalTo(100));
     }
 
     @Test

@@ -10,7 +10,8 @@ import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.beckon.delivery.DeliveryDispatcher;
+import dev.beckon.decision.FollowUpPoller;
+import dev.beckon.delivery.DeliveryPlanner;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.RuleSets;
 import dev.beckon.support.TestEndpoint;
@@ -36,6 +37,10 @@ class QuietHoursTest {
 
     @Inject
     MovableClock clock;
+    @Inject
+    FollowUpPoller followUps;
+    @Inject
+    DeliveryPlanner planner;
 
     private TestEndpoint endpoint;
     private String endpointName;
@@ -86,6 +91,33 @@ class QuietHoursTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.about(customer).size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 PolicyFixture.why(customer).getList("decisions[0].deliveries.status").contains("delivered"));
+    }
+
+    @Test
+    void aRemindersHeldOvernightIsCalledOffWhenTheCustomerOrdersBeforeMorning() {
+        listenTo("abandoned-cart");
+        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "21:00", "quietEnd", "08:00"));
+        String customer = unique("c");
+        tellTimeZone(customer, "Asia/Tokyo");
+        moveClockTo(LocalTime.of(23, 0), TOKYO);
+        api().body(event(unique("e"), "cart.updated", customer, "{\"total\": 40}")).post("/api/events")
+                .then().statusCode(202);
+        clock.advance(Duration.ofMinutes(31));
+        followUps.fireDue();
+        planner.planPending();
+        assertThat(judged(customer, 1).getString("decisions[0].outcome")).isEqualTo("held");
+
+        api().body(event(unique("e"), "order.completed", customer, "{\"total\": 40}")).post("/api/events")
+                .then().statusCode(202);
+        planner.planPending();
+
+        JsonPath why = PolicyFixture.why(customer);
+        assertThat(why.getString("decisions[0].outcome")).isEqualTo("suppressed");
+        assertThat(why.getString("decisions[0].reason")).startsWith("called off while held for quiet hours");
+        assertThat(why.getList("decisions[0].deliveries.status")).containsOnly("suppressed");
+        clock.advance(Duration.ofHours(10));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(endpoint.about(customer)).as("reminders sent after the order").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.beckon.console.segments;
 
 import dev.beckon.console.ConsoleProblem;
 import dev.beckon.segment.SegmentDefinition.Condition;
+import dev.beckon.segment.SegmentDefinition.DataCondition;
 import dev.beckon.segment.Segments;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
@@ -19,8 +20,12 @@ public record SegmentForm(String name, String description, List<Row> rows, Conso
     public static final String EVENTS = "events";
     static final int BLANK_ROWS = 3;
 
-    /** One condition as typed: {@code what} is a profile field or {@link #EVENTS}. */
-    public record Row(String what, String eventType, String op, String number, String days) {
+    /**
+     * One condition as typed: {@code what} is a profile field or {@link #EVENTS}; an events row may
+     * count only events whose data field {@code whereField} compares with {@code whereNumber}.
+     */
+    public record Row(String what, String eventType, String op, String number, String days, String whereField,
+                      String whereOp, String whereNumber) {
         boolean isBlank() {
             return what == null || what.isBlank();
         }
@@ -37,8 +42,10 @@ public record SegmentForm(String name, String description, List<Row> rows, Conso
     /** A stored segment's conditions as rows. */
     public static SegmentForm of(String name, String description, List<Condition> conditions) {
         List<Row> rows = conditions.stream().map(c -> c.countsEvents()
-                ? new Row(EVENTS, c.event(), c.op(), String.valueOf(c.count()), String.valueOf(c.withinDays()))
-                : new Row(c.profile(), "", c.op(), c.value().toPlainString(), "")).toList();
+                ? new Row(EVENTS, c.event(), c.op(), String.valueOf(c.count()), String.valueOf(c.withinDays()),
+                        c.where() == null ? "" : c.where().field(), c.where() == null ? ">=" : c.where().op(),
+                        c.where() == null || c.where().value() == null ? "" : c.where().value().toPlainString())
+                : new Row(c.profile(), "", c.op(), c.value().toPlainString(), "", "", ">=", "")).toList();
         return new SegmentForm(name, description == null ? "" : description, withBlankRows(rows), null);
     }
 
@@ -47,7 +54,8 @@ public record SegmentForm(String name, String description, List<Row> rows, Conso
         List<String> what = list(form, "what");
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < what.size(); i++) {
-            Row row = new Row(what.get(i), at(form, "eventType", i), at(form, "op", i), at(form, "number", i), at(form, "days", i));
+            Row row = new Row(what.get(i), at(form, "eventType", i), at(form, "op", i), at(form, "number", i),
+                    at(form, "days", i), at(form, "whereField", i), at(form, "whereOp", i), at(form, "whereNumber", i));
             if (!row.isBlank()) {
                 rows.add(row);
             }
@@ -65,7 +73,9 @@ public record SegmentForm(String name, String description, List<Row> rows, Conso
      */
     public Segments.Draft draft() {
         List<Condition> conditions = rows.stream().map(row -> row.countsEvents()
-                ? new Condition(null, row.eventType(), row.op(), null, whole(row.number()), wholeInt(row.days()), null)
+                ? new Condition(null, row.eventType(), row.op(), null, whole(row.number()), wholeInt(row.days()),
+                        row.whereField().isBlank() ? null
+                                : new DataCondition(row.whereField(), row.whereOp(), decimal(row.whereNumber())))
                 : new Condition(row.what(), null, row.op(), decimal(row.number()), null, null, null)).toList();
         return new Segments.Draft(name, description, conditions);
     }
@@ -73,7 +83,7 @@ public record SegmentForm(String name, String description, List<Row> rows, Conso
     private static List<Row> withBlankRows(List<Row> rows) {
         List<Row> all = new ArrayList<>(rows);
         for (int i = 0; i < BLANK_ROWS; i++) {
-            all.add(new Row("", "", ">=", "", ""));
+            all.add(new Row("", "", ">=", "", "", "", ">=", ""));
         }
         return all;
     }
