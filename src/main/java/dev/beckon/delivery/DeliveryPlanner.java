@@ -132,6 +132,7 @@ public class DeliveryPlanner {
                 for (MarketingMessage m : marketing) {
                     verdicts.put(m.decisionId(), policy.apply(connection, m, policyContext));
                 }
+                policy.flush(connection, policyContext);
             }
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {

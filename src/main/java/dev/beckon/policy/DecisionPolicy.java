@@ -60,9 +60,14 @@ public class DecisionPolicy {
             terms.put("code", verdict.offerCode());
             ledger.recordCode(connection, m, verdict.offerCode());
         }
-        ledger.record(connection, new VerdictLedger.Entry(m, verdict, entryKey, terms != null,
+        ledger.record(context, new VerdictLedger.Entry(m, verdict, entryKey, terms != null,
                 !settings.isTransactional(), anchor(m, event, verdict), context.now()));
         return verdict;
+    }
+
+    /** Writes the verdicts of the batch not written yet: the caller's last step before its commit. */
+    public void flush(Connection connection, PolicyContext context) throws SQLException {
+        ledger.flush(connection, context);
     }
 
     private Verdict judge(Connection connection, MarketingMessage m, PolicyContext context, CampaignSettings settings,
@@ -81,7 +86,7 @@ public class DecisionPolicy {
             return Verdict.suppressed("campaign " + m.campaign() + " does not use " + m.channel() + " (its channels: "
                     + String.join(", ", settings.channels()) + ")");
         }
-        String entered = entryRefused(connection, m, settings, entryKey, now);
+        String entered = entryRefused(connection, context, m, settings, entryKey, now);
         if (entered != null) {
             return Verdict.suppressed(entered);
         }
@@ -94,15 +99,15 @@ public class DecisionPolicy {
             return Verdict.suppressed(context.heldBack().get(m.customerId()));
         }
         if (!settings.isTransactional()) {
-            String capped = capReached(connection, m, context.policy().caps(), null, SENT_ONLY, now);
-            capped = capped != null ? capped : capReached(connection, m, settings.capsOrNone(), m.campaign(),
+            String capped = capReached(connection, context, m, context.policy().caps(), null, SENT_ONLY, now);
+            capped = capped != null ? capped : capReached(connection, context, m, settings.capsOrNone(), m.campaign(),
                     SENT_OR_HELD_OUT, now);
             if (capped != null) {
                 return Verdict.suppressed(capped);
             }
         }
         if (discount != null && settings.hasBudget()) {
-            String spent = budgetReached(connection, m.campaign(), settings.budget(), discount,
+            String spent = budgetReached(connection, context, m.campaign(), settings.budget(), discount,
                     startOfDay(now, context.policy().defaultZone()));
             if (spent != null) {
                 return Verdict.suppressed(spent);
@@ -140,12 +145,13 @@ public class DecisionPolicy {
         return new Verdict(Verdict.SENT, null, null, code, discount);
     }
 
-    private String entryRefused(Connection connection, MarketingMessage m, CampaignSettings settings, String entryKey,
+    private String entryRefused(Connection connection, PolicyContext context, MarketingMessage m, CampaignSettings settings, String entryKey,
                                 Instant now) throws SQLException {
         String mode = settings.entryMode();
         if ("always".equals(mode) || ("once-per-key".equals(mode) && entryKey == null)) {
             return null;
         }
+        ledger.flush(connection, context);
         Instant last = ledger.lastEntry(connection, m.campaign(), m.customerId(),
                 "once-per-key".equals(mode) ? entryKey : null);
         if (last == null) {
@@ -165,13 +171,14 @@ public class DecisionPolicy {
         }
     }
 
-    private String capReached(Connection connection, MarketingMessage m, List<FrequencyCap> caps, String campaign,
+    private String capReached(Connection connection, PolicyContext context, MarketingMessage m, List<FrequencyCap> caps, String campaign,
                               List<String> outcomes, Instant now) throws SQLException {
         for (FrequencyCap cap : caps) {
             if ((cap.channel() != null && !cap.channel().equals(m.channel()))
                     || (cap.kind() != null && !cap.kind().equals(m.kind()))) {
                 continue;
             }
+            ledger.flush(connection, context);
             long had = ledger.countForCap(connection, m.customerId(), cap, campaign, outcomes, now);
             if (had >= cap.max()) {
                 return "frequency cap: " + cap.describe() + (campaign == null ? "" : " in campaign " + campaign)
@@ -181,8 +188,9 @@ public class DecisionPolicy {
         return null;
     }
 
-    private String budgetReached(Connection connection, String campaign, Budget budget, BigDecimal discount,
+    private String budgetReached(Connection connection, PolicyContext context, String campaign, Budget budget, BigDecimal discount,
                                  Instant startOfDay) throws SQLException {
+        ledger.flush(connection, context);
         VerdictLedger.Spend spend = ledger.spend(connection, campaign, startOfDay);
         if (budget.offersPerDay() != null && spend.offersToday() >= budget.offersPerDay()) {
             return "budget of campaign " + campaign + " reached: " + budget.offersPerDay() + " offers per day";

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,8 @@ public class PolicyContexts {
         return new PolicyContext(campaigns, settings, MessagingPolicy.current(),
                 contactPoints.consent(connection, customers), openEscalations.holdBack(connection, customers),
                 contactPoints.timeZones(connection, customers),
-                audiences ? segments.memberships(connection, customers) : Map.of(), events(connection, eventIds), now);
+                audiences ? segments.memberships(connection, customers) : Map.of(), events(connection, eventIds), now,
+                new ArrayList<>());
     }
 
     private static Set<String> budgeted(List<MarketingMessage> messages, Map<String, CampaignSettings> settings) {

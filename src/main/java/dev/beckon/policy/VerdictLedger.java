@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The decision_verdicts table: each verdict as it is reached, and the counts caps, budgets and
- * re-entry are judged by. Verdicts are written one by one in the planning transaction, so a count
- * includes the verdicts planned just before it in the same batch.
+ * re-entry are judged by. A batch's verdicts are written together, but always before a count, so a
+ * count includes the verdicts planned just before it in the same batch.
  */
 @ApplicationScoped
 public class VerdictLedger {
@@ -53,27 +53,40 @@ public class VerdictLedger {
             FROM decision_verdicts WHERE campaign = ? AND outcome = 'sent' AND offer
             """;
 
-    void record(Connection connection, Entry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            MarketingMessage m = entry.message();
-            Verdict v = entry.verdict();
-            insert.setObject(1, m.decisionId());
-            insert.setString(2, m.campaign());
-            insert.setString(3, m.kind());
-            insert.setString(4, m.customerId());
-            insert.setString(5, m.channel());
-            insert.setString(6, v.outcome());
-            insert.setString(7, v.reason());
-            insert.setTimestamp(8, v.heldUntil() == null ? null : Timestamp.from(v.heldUntil()));
-            insert.setString(9, entry.entryKey());
-            insert.setBoolean(10, entry.offer());
-            insert.setString(11, v.offerCode());
-            insert.setBigDecimal(12, v.discountValue());
-            insert.setBoolean(13, entry.capped());
-            insert.setTimestamp(14, Timestamp.from(entry.anchorAt()));
-            insert.setTimestamp(15, Timestamp.from(entry.plannedAt()));
-            insert.executeUpdate();
+    /** Keeps the verdict to be written with the batch's others, before the next count or at the batch's end. */
+    void record(PolicyContext context, Entry entry) {
+        context.unwritten().add(entry);
+    }
+
+    /** Writes the batch's verdicts kept so far, in one round trip. */
+    void flush(Connection connection, PolicyContext context) throws SQLException {
+        if (context.unwritten().isEmpty()) {
+            return;
         }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Entry entry : context.unwritten()) {
+                MarketingMessage m = entry.message();
+                Verdict v = entry.verdict();
+                insert.setObject(1, m.decisionId());
+                insert.setString(2, m.campaign());
+                insert.setString(3, m.kind());
+                insert.setString(4, m.customerId());
+                insert.setString(5, m.channel());
+                insert.setString(6, v.outcome());
+                insert.setString(7, v.reason());
+                insert.setTimestamp(8, v.heldUntil() == null ? null : Timestamp.from(v.heldUntil()));
+                insert.setString(9, entry.entryKey());
+                insert.setBoolean(10, entry.offer());
+                insert.setString(11, v.offerCode());
+                insert.setBigDecimal(12, v.discountValue());
+                insert.setBoolean(13, entry.capped());
+                insert.setTimestamp(14, Timestamp.from(entry.anchorAt()));
+                insert.setTimestamp(15, Timestamp.from(entry.plannedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        context.unwritten().clear();
     }
 
     /**
