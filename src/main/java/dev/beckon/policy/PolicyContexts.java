@@ -60,7 +60,8 @@ public class PolicyContexts {
         return new PolicyContext(campaigns, settings, MessagingPolicy.current(),
                 contactPoints.consent(connection, customers), openEscalations.holdBack(connection, customers),
                 contactPoints.timeZones(connection, customers),
-                audiences ? segments.memberships(connection, customers) : Map.of(), events(connection, eventIds), now,
+                audiences ? segments.memberships(connection, customers) : Map.of(),
+                events(connection, eventIds, keyed(messages, settings)), now,
                 new ArrayList<>());
     }
 
@@ -95,11 +96,27 @@ public class PolicyContexts {
         return keys.stream().map(k -> prefix + k).toList();
     }
 
-    private Map<String, TriggerEvent> events(Connection connection, Set<String> ids) throws SQLException, IOException {
+    /** Whether a campaign of the batch lets customers in once per key, which may be any field of the event. */
+    private static boolean keyed(List<MarketingMessage> messages, Map<String, CampaignSettings> settings) {
+        return messages.stream().anyMatch(m -> settings.containsKey(m.campaign())
+                && "once-per-key".equals(settings.get(m.campaign()).entryMode()));
+    }
+
+    /**
+     * The triggering events' times, and of their data what judging needs: the whole of it for a
+     * re-entry key, otherwise only the amounts a discount is valued by, so a batch does not carry
+     * every event's payload across for nothing.
+     */
+    private Map<String, TriggerEvent> events(Connection connection, Set<String> ids, boolean wholeData)
+            throws SQLException, IOException {
         Map<String, TriggerEvent> events = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, occurred_at, data::text FROM events WHERE id = ANY(?)")) {
-            query.setArray(1, connection.createArrayOf("text", ids.toArray()));
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT id, occurred_at, CASE WHEN ? THEN data
+                    ELSE jsonb_strip_nulls(jsonb_build_object('total', data->'total', 'amount', data->'amount')) END::text
+                FROM events WHERE id = ANY(?)
+                """)) {
+            query.setBoolean(1, wholeData);
+            query.setArray(2, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     events.put(row.getString(1), new TriggerEvent(row.getTimestamp(2).toInstant(),
