@@ -148,8 +148,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(ExpectedCondition<T> condition) {
+        // An element read while a form post replaces the page goes stale: that is "not yet", not a failure.
         return new WebDriverWait(driver, WAIT)
                 .withMessage(() -> "the page at " + driver.getCurrentUrl() + " reads:\n" + pageText())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
