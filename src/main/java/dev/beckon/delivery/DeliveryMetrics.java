@@ -20,8 +20,11 @@ public class DeliveryMetrics {
     /** An attempt's outcome: {@code delivered}, {@code failed} (to be retried) or {@code dead}. */
     void attempted(String channel, String outcome, long durationMillis) {
         registry.counter("beckon.deliveries.attempts", "channel", channel, "outcome", outcome).increment();
+        // A histogram, so dashboards can show percentiles across replicas (docker/grafana).
         Timer.builder("beckon.deliveries.duration").description("How long one delivery attempt took")
-                .tag("channel", channel).register(registry).record(Duration.ofMillis(durationMillis));
+                .tag("channel", channel).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry).record(Duration.ofMillis(durationMillis));
     }
 
     void published(int messages) {
