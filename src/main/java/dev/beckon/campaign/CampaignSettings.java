@@ -2,6 +2,7 @@ package dev.beckon.campaign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beckon.consent.ContactPoints;
 import dev.beckon.platform.FieldError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,6 @@ public record CampaignSettings(List<String> channels, OfferCodes offerCodes, Bud
                                Entry entry, Boolean transactional, Boolean quietHours, String conversionWindow,
                                String revenueField, String audience) {
 
-    static final Pattern CHANNEL = Pattern.compile("^[a-z][a-z0-9_-]{0,31}$");
     static final Pattern FIELD = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,4}$");
     public static final Duration DEFAULT_CONVERSION_WINDOW = Duration.ofDays(7);
     public static final String DEFAULT_REVENUE_FIELD = "total";
@@ -100,7 +100,7 @@ public record CampaignSettings(List<String> channels, OfferCodes offerCodes, Bud
     public List<FieldError> problems(List<FieldError> errors) {
         if (channels != null) {
             for (int i = 0; i < channels.size(); i++) {
-                if (channels.get(i) == null || !CHANNEL.matcher(channels.get(i)).matches()) {
+                if (channels.get(i) == null || !ContactPoints.CHANNEL.matcher(channels.get(i)).matches()) {
                     errors.add(new FieldError("settings.channels[" + i + "]", "must be a channel name such as email or sms"));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.beckon.campaign;
 
+import dev.beckon.consent.ContactPoints;
 import dev.beckon.platform.FieldError;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -43,7 +44,7 @@ public record FrequencyCap(Integer max, String per, String channel, String kind)
         if (kind != null && !KINDS.contains(kind)) {
             errors.add(new FieldError(field + ".kind", "must be one of " + KINDS + ", or left out for every kind"));
         }
-        if (channel != null && !CampaignSettings.CHANNEL.matcher(channel).matches()) {
+        if (channel != null && !ContactPoints.CHANNEL.matcher(channel).matches()) {
             errors.add(new FieldError(field + ".channel", "must be a channel name such as email or sms"));
         }
     }

@@ -35,7 +35,8 @@ public class ContactPoints {
     public static final String TIME_ZONE = "timeZone";
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
-    static final Pattern CHANNEL = Pattern.compile("^[a-z][a-z0-9_-]{0,31}$");
+    /** A channel a customer is reached on, as consent, offers and campaign settings name it. */
+    public static final Pattern CHANNEL = Pattern.compile("^[a-z][a-z0-9_-]{0,31}$");
 
     /** An opt-out or opt-in as recorded: where it came from and when. */
     public record Consent(String channel, boolean optedOut, String source, Instant updatedAt) {

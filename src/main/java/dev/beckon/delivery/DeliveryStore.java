@@ -1,5 +1,7 @@
 package dev.beckon.delivery;
 
+import static dev.beckon.platform.SqlTimes.instant;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -227,9 +229,5 @@ public class DeliveryStore {
             }
         }
         return List.copyOf(views.values());
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

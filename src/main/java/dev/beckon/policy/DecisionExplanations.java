@@ -1,5 +1,7 @@
 package dev.beckon.policy;
 
+import static dev.beckon.platform.SqlTimes.instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -149,9 +151,5 @@ public class DecisionExplanations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Instant instant(Timestamp at) {
-        return at == null ? null : at.toInstant();
     }
 }

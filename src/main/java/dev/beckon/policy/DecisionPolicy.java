@@ -74,8 +74,9 @@ public class DecisionPolicy {
                           String entryKey, BigDecimal discount) throws SQLException {
         Instant now = context.now();
         Campaign campaign = context.campaign(m.campaign());
-        if (campaign != null && campaign.notLiveBecause(now) != null) {
-            return Verdict.suppressed(campaign.notLiveBecause(now));
+        String notLive = campaign == null ? null : campaign.notLiveBecause(now);
+        if (notLive != null) {
+            return Verdict.suppressed(notLive);
         }
         if (settings.audience() != null
                 && !context.segments().getOrDefault(m.customerId(), java.util.Set.of()).contains(settings.audience())) {

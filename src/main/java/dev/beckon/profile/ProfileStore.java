@@ -1,5 +1,7 @@
 package dev.beckon.profile;
 
+import static dev.beckon.platform.SqlTimes.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,10 +102,6 @@ public class ProfileStore {
             }
             statement.executeBatch();
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -1,5 +1,7 @@
 package dev.beckon.segment;
 
+import static dev.beckon.platform.SqlTimes.instant;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -117,9 +119,5 @@ public class SegmentRefresher {
             }
             statement.executeUpdate();
         }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
