@@ -84,7 +84,11 @@ class CampaignsBrowserTest extends BrowserTest {
         assertThat(errorBeside(browser.field("Offers per day"))).contains("whole number");
         browser.field("Offers per day").clear();
         browser.field("Offers per day").sendKeys("5");
+        // The first refusal is still shown until the second answer replaces the page: wait for it to go.
+        WebElement firstRefusal = browser.labelled("Campaign refused");
         browser.button("Create campaign").click();
+        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(firstRefusal));
+        browser.awaitLoaded();
         browser.waitUntil(d -> !browser.allLabelled("Campaign refused").isEmpty());
         assertThat(browser.labelled("Cap 1: per").getDomProperty("value")).isEqualTo("weekly");
         assertThat(errorBeside(browser.labelled("Cap 1: per"))).contains("ISO-8601 duration");
