@@ -62,4 +62,17 @@ public interface BrokerConfig {
     /** Hard limit the broker applies to quorum queues, a last resort above {@link #maxDeliveries()}. */
     @WithDefault("20")
     int brokerDeliveryLimit();
+
+    /**
+     * Shard queues a customer's events are spread over, by customer id, so that several replicas
+     * consume side by side and each customer's events are still applied in order. With 1, replicas
+     * share the one ingest queue, only one of them consuming at a time. Every replica must use the
+     * same figure; see docs/events.md before changing it on a running system.
+     */
+    @WithDefault("1")
+    int shards();
+
+    /** How often a replica looks at how many replicas there are and takes or gives up shards to even them out. */
+    @WithDefault("PT2S")
+    Duration rebalanceInterval();
 }

@@ -14,6 +14,11 @@ import org.jboss.logging.Logger;
  * Declares the exchanges and queues Beckon uses. Declaring is idempotent, so every replica does it
  * at start. The ingest queue is a quorum queue (replicated, with a delivery limit) where the
  * broker supports it, and a classic durable queue otherwise.
+ *
+ * <p>Every queue Beckon consumes has a single active consumer: replicas all subscribe, the broker
+ * delivers to one of them and hands over to the next when it goes away, so a queue's messages are
+ * applied in the order it holds them. With several shards, the ingest queue is only routed from
+ * (see {@code ShardRouter}) and the shard queues are the ones consumed.
  */
 @ApplicationScoped
 public class BrokerTopology {
@@ -34,7 +39,10 @@ public class BrokerTopology {
         } catch (TimeoutException e) {
             throw new IOException(e);
         }
-        declareIngestQueue(config);
+        declareConsumedQueue(config, config.ingestQueue());
+        for (int shard = 0; shard < shardCount(); shard++) {
+            declareConsumedQueue(config, shardQueue(shard));
+        }
         try (Channel channel = broker.openChannel()) {
             channel.queueBind(config.ingestQueue(), config.eventsExchange(), "#");
         } catch (TimeoutException e) {
@@ -42,20 +50,35 @@ public class BrokerTopology {
         }
     }
 
-    private void declareIngestQueue(BrokerConfig config) throws IOException {
+    /** 1 when the ingest queue is consumed as it is; otherwise how many shard queues it is spread over. */
+    public int shardCount() {
+        int shards = broker.config().shards();
+        if (shards < 1) {
+            throw new IllegalStateException("beckon.rabbitmq.shards must be 1 or more, not " + shards);
+        }
+        return shards == 1 ? 0 : shards;
+    }
+
+    public String shardQueue(int shard) {
+        return broker.config().ingestQueue() + "." + shard;
+    }
+
+    private void declareConsumedQueue(BrokerConfig config, String queue) throws IOException {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("x-dead-letter-exchange", config.deadLetterExchange());
+        arguments.put("x-single-active-consumer", true);
         Map<String, Object> quorum = new HashMap<>(arguments);
         quorum.put("x-queue-type", "quorum");
         quorum.put("x-delivery-limit", config.brokerDeliveryLimit());
         // A failed declare closes the channel, so each attempt gets its own.
-        if (tryDeclare(config.ingestQueue(), quorum) || tryDeclare(config.ingestQueue(), arguments)) {
+        if (tryDeclare(queue, quorum) || tryDeclare(queue, arguments)) {
             return;
         }
         try (Channel channel = broker.openChannel()) {
             // The queue exists with other arguments (declared by an operator or an older Beckon): use it as it is.
-            channel.queueDeclarePassive(config.ingestQueue());
-            LOG.warnf("Queue %s exists with arguments Beckon did not set; using it as it is", config.ingestQueue());
+            channel.queueDeclarePassive(queue);
+            LOG.warnf("Queue %s exists with arguments Beckon did not set; using it as it is. Without "
+                    + "x-single-active-consumer, replicas consuming it side by side may apply a customer's events out of order", queue);
         } catch (TimeoutException e) {
             throw new IOException(e);
         }

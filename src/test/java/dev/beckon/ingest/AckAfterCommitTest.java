@@ -101,7 +101,8 @@ class AckAfterCommitTest {
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
-        return output.lines().map(String::trim).filter(line -> line.startsWith(TestNamespace.BROKER + ".ingest"))
-                .mapToInt(line -> Integer.parseInt(line.split("\\s+")[1])).findFirst().orElse(-1);
+        return output.lines().map(line -> line.trim().split("\\s+"))
+                .filter(columns -> columns[0].equals(TestNamespace.BROKER + ".ingest"))
+                .mapToInt(columns -> Integer.parseInt(columns[1])).findFirst().orElse(-1);
     }
 }

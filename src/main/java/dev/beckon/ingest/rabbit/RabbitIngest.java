@@ -19,6 +19,8 @@ import dev.beckon.ingest.Incoming;
 import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.ingest.IngestUnavailableException;
 import dev.beckon.platform.Backoff;
+import dev.beckon.broker.ResubscribingWorker;
+import dev.beckon.platform.DirectConnections;
 import dev.beckon.platform.FieldError;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,8 +35,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +48,14 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code beckon.ingest} in micro-batches: up to {@code batch-size} messages go through
- * the pipeline in one transaction, then one multiple-ack covers them all. Nothing is acknowledged
- * before its transaction commits; a batch the database cannot take is held and retried (with
- * back-off) rather than rejected, so an outage delays events but loses none.
+ * Consumes {@code beckon.ingest}, or with several shards the shard queues this replica holds
+ * leases for, in micro-batches: up to {@code batch-size} messages go through the pipeline in one
+ * transaction, then one multiple-ack per channel covers them all. Nothing is acknowledged before
+ * its transaction commits; a batch the database cannot take is held and retried (with back-off)
+ * rather than rejected, so an outage delays events but loses none.
  *
- * <p>One worker thread processes batches in delivery order, so a customer's events are applied
- * in the order the queue holds them.
+ * <p>One worker thread processes batches in delivery order, and each consumed queue has a single
+ * active consumer across replicas, so a customer's events are applied in the order their queue holds them.
  */
 @ApplicationScoped
 public class RabbitIngest {
@@ -56,6 +63,8 @@ public class RabbitIngest {
     private static final Logger LOG = Logger.getLogger(RabbitIngest.class);
     static final String CHANNEL = "rabbitmq";
     static final String REASON_HEADER = "x-beckon-reason";
+    static final String ORIGINAL_EXCHANGE = "x-original-exchange";
+    static final String ORIGINAL_ROUTING_KEY = "x-original-routing-key";
 
     record Delivered(Channel channel, long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body,
                      Instant receivedAt) {
@@ -73,13 +82,17 @@ public class RabbitIngest {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    DirectConnections connections;
 
     private final BlockingQueue<Delivered> deliveries = new LinkedBlockingQueue<>();
-    private volatile boolean running;
+    /** The queues consumed now, each on a channel of its own (closing it hands the queue's unacknowledged messages back). */
+    private final Map<String, Channel> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean consuming;
-    private Thread worker;
-    private Channel channel;
+    private ResubscribingWorker worker;
     private Channel deadLetterChannel;
+    private ShardLeases leases;
+    private long nextRebalance;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (!broker.isConfigured()) {
@@ -91,76 +104,101 @@ public class RabbitIngest {
             LOG.info("This replica does not consume the ingest queue (beckon.rabbitmq.consume=false)");
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "beckon-rabbit-ingest");
-        worker.setDaemon(true);
+        if (topology.shardCount() > 0) {
+            leases = new ShardLeases(connections, broker.config().ingestQueue(), topology.shardCount());
+        }
+        worker = new ResubscribingWorker("beckon-rabbit-ingest", "RabbitMQ ingestion", this::connect,
+                this::consumeBatches, this::abandonChannels);
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
         if (worker != null) {
-            worker.interrupt();
-            worker.join(10_000);
+            worker.stop();
+        }
+        if (leases != null) {
+            leases.close();
         }
     }
 
-    /** True while this replica is subscribed to the ingest queue. */
+    /** True while this replica is subscribed to the ingest queue or to shard queues (the broker may keep it on standby). */
     public boolean isConsuming() {
         return consuming;
     }
 
-    private void run() {
-        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
-        try {
-            while (running) {
-                try {
-                    subscribe();
-                    backoff.reset();
-                    consumeBatches();
-                } catch (IOException | RuntimeException e) {
-                    consuming = false;
-                    abandonChannels();
-                    if (running) {
-                        LOG.warnf("RabbitMQ ingestion is waiting for the broker (%s); retrying in %d ms",
-                                e.getMessage(), backoff.current().toMillis());
-                        backoff.pause();
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        consuming = false;
+    /** The queues this replica is subscribed to now. */
+    public Set<String> consumedQueues() {
+        return Set.copyOf(subscriptions.keySet());
     }
 
     /**
      * After a failure the channels are dropped with everything delivered on them: unacknowledged,
-     * those messages go back to the queue and come again on the next subscription.
+     * those messages go back to their queues and come again on the next subscription.
      */
     private void abandonChannels() {
+        consuming = false;
         deliveries.clear();
-        for (Channel c : new Channel[] {channel, deadLetterChannel}) {
-            if (c != null && c.isOpen()) {
-                try {
-                    c.abort();
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("Channel did not close cleanly", e);
-                }
-            }
+        List<Channel> channels = new ArrayList<>(subscriptions.values());
+        channels.add(deadLetterChannel);
+        subscriptions.clear();
+        for (Channel c : channels) {
+            close(c);
         }
-        channel = null;
         deadLetterChannel = null;
     }
 
-    private void subscribe() throws IOException {
-        BrokerConfig config = broker.config();
+    private static void close(Channel channel) {
+        if (channel != null && channel.isOpen()) {
+            try {
+                channel.abort();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Channel did not close cleanly", e);
+            }
+        }
+    }
+
+    private void connect() throws IOException {
         topology.declare();
-        channel = broker.openChannel();
-        channel.basicQos(config.prefetch());
         deadLetterChannel = broker.openChannel();
         deadLetterChannel.confirmSelect();
-        channel.basicConsume(config.ingestQueue(), false, "beckon-ingest-" + ProcessHandle.current().pid(),
+        nextRebalance = 0;
+        rebalance();
+        consuming = true;
+    }
+
+    /** Subscribes to the queues this replica should consume and lets go of the others; only between batches. */
+    private void rebalance() throws IOException {
+        if (System.nanoTime() < nextRebalance) {
+            return;
+        }
+        nextRebalance = System.nanoTime() + broker.config().rebalanceInterval().toNanos();
+        Set<String> wanted = new HashSet<>();
+        if (leases == null) {
+            wanted.add(broker.config().ingestQueue());
+        } else {
+            leases.rebalance().forEach(shard -> wanted.add(topology.shardQueue(shard)));
+        }
+        for (String queue : new ArrayList<>(subscriptions.keySet())) {
+            if (!wanted.contains(queue)) {
+                Channel released = subscriptions.remove(queue);
+                deliveries.removeIf(d -> d.channel() == released);
+                close(released);
+                LOG.infof("Gave up %s for another replica to consume", queue);
+            }
+        }
+        for (String queue : wanted) {
+            if (!subscriptions.containsKey(queue)) {
+                subscribe(queue);
+            }
+        }
+    }
+
+    private void subscribe(String queue) throws IOException {
+        BrokerConfig config = broker.config();
+        Channel channel = broker.openChannel();
+        channel.basicQos(config.prefetch());
+        subscriptions.put(queue, channel);
+        channel.basicConsume(queue, false, "beckon-ingest-" + ProcessHandle.current().pid(),
                 new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
@@ -176,18 +214,21 @@ public class RabbitIngest {
                         }
                     }
                 });
-        consuming = true;
-        LOG.infof("Consuming %s (prefetch %d, batches of up to %d)", config.ingestQueue(), config.prefetch(), config.batchSize());
+        LOG.infof("Consuming %s (prefetch %d, batches of up to %d)", queue, config.prefetch(), config.batchSize());
     }
 
     private void consumeBatches() throws InterruptedException, IOException {
         BrokerConfig config = broker.config();
-        while (running) {
+        while (worker.isRunning()) {
+            rebalance();
             Delivered first = deliveries.poll(1, TimeUnit.SECONDS);
             if (first == null) {
-                if (!channel.isOpen()) {
+                if (subscriptions.values().stream().anyMatch(c -> !c.isOpen()) || !deadLetterChannel.isOpen()) {
                     throw new IOException("channel closed");
                 }
+                continue;
+            }
+            if (!isCurrent(first)) {
                 continue;
             }
             List<Delivered> batch = new ArrayList<>(config.batchSize());
@@ -199,10 +240,17 @@ public class RabbitIngest {
                 if (next == null) {
                     break;
                 }
-                batch.add(next);
+                if (isCurrent(next)) {
+                    batch.add(next);
+                }
             }
             process(batch);
         }
+    }
+
+    /** False for a message that came on a channel given up since: the broker hands it to the queue's next consumer. */
+    private boolean isCurrent(Delivered delivered) {
+        return subscriptions.containsValue(delivered.channel());
     }
 
     private void process(List<Delivered> batch) throws InterruptedException, IOException {
@@ -213,7 +261,7 @@ public class RabbitIngest {
             try {
                 result = pipeline.process(incoming);
             } catch (IngestUnavailableException e) {
-                if (!running) {
+                if (!worker.isRunning()) {
                     return; // not acknowledged: the broker gives these messages to the next consumer
                 }
                 LOG.warnf("Holding a batch of %d until the database is back: %s", batch.size(), e.getMessage());
@@ -221,13 +269,24 @@ public class RabbitIngest {
             }
         }
         publishDeadLetters(batch, result);
-        // When the channel was lost meanwhile the batch is committed all the same, and its messages
-        // come again on the next subscription, where their ids make them harmless duplicates.
-        Delivered last = batch.get(batch.size() - 1);
-        if (last.channel() != channel) {
-            return;
+        acknowledge(batch);
+    }
+
+    /**
+     * One multiple-ack per channel, up to its last message in the batch. When a channel was lost
+     * meanwhile the batch is committed all the same, and its messages come again on the next
+     * subscription, where their ids make them harmless duplicates.
+     */
+    private void acknowledge(List<Delivered> batch) throws IOException {
+        Map<Channel, Long> lastTags = new LinkedHashMap<>();
+        for (Delivered delivered : batch) {
+            lastTags.put(delivered.channel(), delivered.tag());
         }
-        channel.basicAck(last.tag(), true);
+        for (Map.Entry<Channel, Long> last : lastTags.entrySet()) {
+            if (subscriptions.containsValue(last.getKey()) && last.getKey().isOpen()) {
+                last.getKey().basicAck(last.getValue(), true);
+            }
+        }
     }
 
     private Incoming toIncoming(Delivered delivered) {
@@ -277,8 +336,9 @@ public class RabbitIngest {
             }
             headers.put(REASON_HEADER, outcome.reason());
             headers.put("x-beckon-dead-letter-id", outcome.deadLetterId());
-            headers.put("x-original-exchange", d.envelope().getExchange());
-            headers.put("x-original-routing-key", d.envelope().getRoutingKey());
+            // Routed from the ingest queue to a shard, a message already carries the producer's exchange and key.
+            headers.putIfAbsent(ORIGINAL_EXCHANGE, d.envelope().getExchange());
+            headers.putIfAbsent(ORIGINAL_ROUTING_KEY, d.envelope().getRoutingKey());
             AMQP.BasicProperties properties = d.properties().builder().headers(headers).deliveryMode(2).build();
             deadLetterChannel.basicPublish(broker.config().deadLetterExchange(), d.envelope().getRoutingKey(), properties, d.body());
             published = true;
