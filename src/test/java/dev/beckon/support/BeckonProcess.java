@@ -61,6 +61,12 @@ public final class BeckonProcess implements AutoCloseable {
         throw new IllegalStateException("Beckon did not become healthy within 90 s; see " + log);
     }
 
+    /** CPU time the running process has used so far, user and system, over all its threads. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() ->
+                new IllegalStateException("this platform does not report a process's CPU time"));
+    }
+
     /** Kills the process the way a crash or an OOM killer does: no shutdown hooks, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
