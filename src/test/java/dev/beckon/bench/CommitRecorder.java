@@ -26,12 +26,19 @@ public class CommitRecorder {
     void onCommit(@Observes BatchCommitted batch) {
         long now = System.nanoTime();
         for (EventOutcome outcome : batch.outcomes()) {
-            Long published = outcome.id() == null ? null : publishedAt.remove(outcome.id());
-            if (published != null) {
-                latencies.add(now - published);
-                committed.incrementAndGet();
-                lastCommit = now;
+            if (outcome.id() != null) {
+                committedAt(outcome.id(), now);
             }
+        }
+    }
+
+    /** The event {@code id} was committed at {@code nanos}; ignored unless it was published since the last reset. */
+    void committedAt(String id, long nanos) {
+        Long published = publishedAt.remove(id);
+        if (published != null) {
+            latencies.add(nanos - published);
+            committed.incrementAndGet();
+            lastCommit = nanos;
         }
     }
 

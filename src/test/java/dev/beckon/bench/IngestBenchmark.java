@@ -4,7 +4,6 @@ import dev.beckon.support.Rabbit;
 import dev.beckon.support.TestNamespace;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +65,7 @@ class IngestBenchmark {
                     throw new IllegalStateException(e);
                 }
             });
-            publishAll(publisher, "", BARE_QUEUE, events, false);
+            new BenchPublisher(publisher, (id, at) -> { }).all("", BARE_QUEUE, events);
             bare.get();
             double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
             publisher.queueDelete(BARE_QUEUE);
@@ -77,7 +75,8 @@ class IngestBenchmark {
             // and picks poor plans for the per-customer lookups; measure the steady state instead.
             List<BenchmarkEvents.Generated> warmUp = BenchmarkEvents.generate(run + "w", count / 5, Math.max(1, count / 25), 3);
             recorder.reset();
-            publishAll(publisher, Rabbit.EVENTS, null, warmUp, true);
+            BenchPublisher recorded = new BenchPublisher(publisher, recorder::published);
+            recorded.all(Rabbit.EVENTS, null, warmUp);
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> recorder.committed() == warmUp.size());
             analyse();
@@ -85,7 +84,7 @@ class IngestBenchmark {
             // 2. Beckon at full load
             recorder.reset();
             long start = System.nanoTime();
-            publishAll(publisher, Rabbit.EVENTS, null, events, true);
+            recorded.all(Rabbit.EVENTS, null, events);
             double publishSeconds = (System.nanoTime() - start) / 1e9;
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
                     .until(() -> recorder.committed() == count);
@@ -96,7 +95,7 @@ class IngestBenchmark {
             int steadyCount = rate * steadySeconds;
             List<BenchmarkEvents.Generated> steady = BenchmarkEvents.generate(run + "s", steadyCount, Math.max(1, steadyCount / 5), 7);
             recorder.reset();
-            publishAtRate(publisher, steady, rate);
+            recorded.atRate(Rabbit.EVENTS, steady, rate);
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
                     .until(() -> recorder.committed() == steadyCount);
             long[] steadyLatencies = recorder.latenciesSorted();
@@ -118,8 +117,8 @@ class IngestBenchmark {
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
                     count, bytes, Math.max(1, count / 5), count / publishSeconds, count / bareSeconds,
                     count / beckonSeconds, 100 * (count / beckonSeconds) / (count / bareSeconds),
-                    ms(fullLoad, 0.50), ms(fullLoad, 0.99),
-                    rate, steadySeconds, ms(steadyLatencies, 0.50), ms(steadyLatencies, 0.99), ms(steadyLatencies, 1.0));
+                    BenchPublisher.ms(fullLoad, 0.50), BenchPublisher.ms(fullLoad, 0.99),
+                    rate, steadySeconds, BenchPublisher.ms(steadyLatencies, 0.50), BenchPublisher.ms(steadyLatencies, 0.99), BenchPublisher.ms(steadyLatencies, 1.0));
         }
     }
 
@@ -129,52 +128,5 @@ class IngestBenchmark {
             statement.execute("ANALYZE events, customer_profiles, follow_ups, "
                     + "decisions, escalations, outbox");
         }
-    }
-
-    private void publishAll(Channel channel, String exchange, String queue, List<BenchmarkEvents.Generated> events,
-                            boolean record) throws Exception {
-        int inFlight = 0;
-        for (BenchmarkEvents.Generated e : events) {
-            if (record) {
-                recorder.published(e.id(), System.nanoTime());
-            }
-            channel.basicPublish(exchange, queue != null ? queue : e.type(), PERSISTENT, e.json().getBytes(StandardCharsets.UTF_8));
-            if (++inFlight == 500) {
-                channel.waitForConfirmsOrDie(30_000);
-                inFlight = 0;
-            }
-        }
-        channel.waitForConfirmsOrDie(30_000);
-    }
-
-    private void publishAtRate(Channel channel, List<BenchmarkEvents.Generated> events, int perSecond) throws Exception {
-        long interval = 1_000_000_000L / perSecond;
-        long next = System.nanoTime();
-        int unconfirmed = 0;
-        for (BenchmarkEvents.Generated e : events) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            next += interval;
-            recorder.published(e.id(), System.nanoTime());
-            channel.basicPublish(Rabbit.EVENTS, e.type(), PERSISTENT, e.json().getBytes(StandardCharsets.UTF_8));
-            if (++unconfirmed == 50) {
-                channel.waitForConfirmsOrDie(30_000);
-                unconfirmed = 0;
-            }
-        }
-        channel.waitForConfirmsOrDie(30_000);
-    }
-
-    private static final AMQP.BasicProperties PERSISTENT = new AMQP.BasicProperties.Builder()
-            .deliveryMode(2).contentType("application/json").build();
-
-    private static double ms(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
     }
 }

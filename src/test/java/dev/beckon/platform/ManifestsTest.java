@@ -80,8 +80,11 @@ class ManifestsTest {
                 case "ScaledObject":
                     assertThat(manifest.path("spec").path("scaleTargetRef").path("name").asText())
                             .isEqualTo(deployment.path("metadata").path("name").asText());
-                    assertThat(manifest.path("spec").path("triggers").get(0).path("metadata").path("queueName").asText())
-                            .as("the queue Beckon consumes by default").isEqualTo("beckon.ingest");
+                    String queues = manifest.path("spec").path("triggers").get(0).path("metadata").path("queueName").asText();
+                    assertThat(List.of("beckon.ingest", "beckon.ingest.0", "beckon.ingest.11"))
+                            .as("the ingest queue and its shard queues, by their default names")
+                            .allMatch(queue -> queue.matches(queues));
+                    assertThat("beckon.ingested").doesNotMatch(queues);
                     break;
                 default:
                     break;
