@@ -20,6 +20,8 @@ import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.ingest.IngestUnavailableException;
 import dev.beckon.platform.Backoff;
 import dev.beckon.platform.FieldError;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -35,8 +37,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -49,6 +51,12 @@ import org.jboss.logging.Logger;
  *
  * <p>One worker thread processes batches in delivery order, so a customer's events are applied
  * in the order the queue holds them.
+ *
+ * <p>Backpressure: the broker sends at most {@code prefetch} messages that are not acknowledged,
+ * and Beckon acknowledges only after commit, so when the database is slow the worker takes
+ * longer per batch and the broker keeps the rest of the queue. What this replica holds in memory
+ * (delivered, not yet acknowledged: the batch in hand and those waiting behind it) never exceeds
+ * the prefetch; it is gauged as {@code beckon_ingest_in_flight}.
  */
 @ApplicationScoped
 public class RabbitIngest {
@@ -73,8 +81,13 @@ public class RabbitIngest {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry registry;
 
-    private final BlockingQueue<Delivered> deliveries = new LinkedBlockingQueue<>();
+    /** Replaced at each subscription, so a delivery from an abandoned channel lands in a queue no one reads. */
+    private volatile BlockingQueue<Delivered> deliveries = new ArrayBlockingQueue<>(1);
+    /** The batch the worker holds: taken from the queue, not yet acknowledged. */
+    private volatile int inHand;
     private volatile boolean running;
     private volatile boolean consuming;
     private Thread worker;
@@ -82,6 +95,8 @@ public class RabbitIngest {
     private Channel deadLetterChannel;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
+        Gauge.builder("beckon.ingest.in.flight", this, RabbitIngest::inFlight)
+                .description("RabbitMQ messages delivered to this replica and not yet acknowledged").register(registry);
         if (!broker.isConfigured()) {
             LOG.warn("RabbitMQ ingestion is off: set BECKON_RABBITMQ_URI to consume events from RabbitMQ "
                     + "and publish decisions. HTTP ingestion (POST /api/events) works without it.");
@@ -103,6 +118,11 @@ public class RabbitIngest {
             worker.interrupt();
             worker.join(10_000);
         }
+    }
+
+    /** Messages delivered to this replica and not yet acknowledged: at most the prefetch. */
+    public int inFlight() {
+        return deliveries.size() + inHand;
     }
 
     /** True while this replica is subscribed to the ingest queue. */
@@ -140,6 +160,7 @@ public class RabbitIngest {
      */
     private void abandonChannels() {
         deliveries.clear();
+        inHand = 0;
         for (Channel c : new Channel[] {channel, deadLetterChannel}) {
             if (c != null && c.isOpen()) {
                 try {
@@ -158,15 +179,24 @@ public class RabbitIngest {
         topology.declare();
         channel = broker.openChannel();
         channel.basicQos(config.prefetch());
+        // The broker never has more than the prefetch unacknowledged, so the queue never fills; its
+        // capacity says so, and put() would hold the broker's thread rather than grow past it.
+        BlockingQueue<Delivered> queue = new ArrayBlockingQueue<>(config.prefetch());
+        deliveries = queue;
         deadLetterChannel = broker.openChannel();
         deadLetterChannel.confirmSelect();
         channel.basicConsume(config.ingestQueue(), false, "beckon-ingest-" + ProcessHandle.current().pid(),
                 new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
-                                               byte[] body) {
-                        deliveries.add(new Delivered(getChannel(), envelope.getDeliveryTag(), envelope, properties, body,
-                                clock.instant()));
+                                               byte[] body) throws IOException {
+                        try {
+                            queue.put(new Delivered(getChannel(), envelope.getDeliveryTag(), envelope, properties,
+                                    body, clock.instant()));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IOException("Interrupted while handing over a delivery", e);
+                        }
                     }
 
                     @Override
@@ -192,6 +222,7 @@ public class RabbitIngest {
             }
             List<Delivered> batch = new ArrayList<>(config.batchSize());
             batch.add(first);
+            inHand = 1;
             long deadline = System.nanoTime() + config.batchWait().toNanos();
             while (batch.size() < config.batchSize()) {
                 long wait = deadline - System.nanoTime();
@@ -200,8 +231,10 @@ public class RabbitIngest {
                     break;
                 }
                 batch.add(next);
+                inHand = batch.size();
             }
             process(batch);
+            inHand = 0;
         }
     }
 
