@@ -106,6 +106,11 @@ public class RabbitIngest {
             LOG.info("This replica does not consume the ingest queue (beckon.rabbitmq.consume=false)");
             return;
         }
+        if (broker.config().prefetch() < 1) {
+            // To RabbitMQ a prefetch of 0 means no limit: the whole queue would be delivered into memory.
+            throw new IllegalStateException("beckon.rabbitmq.prefetch must be at least 1, not " + broker.config().prefetch()
+                    + ": it bounds how many messages a replica holds in memory");
+        }
         running = true;
         worker = new Thread(this::run, "beckon-rabbit-ingest");
         worker.setDaemon(true);
