@@ -136,7 +136,9 @@ public class RuleSetService {
                     "Version " + version + " cannot be published while scenarios fail", failing);
         }
         RuleSet published = recordPublished(version, comment, actor);
-        active.activate(compiled);
+        synchronized (this) {
+            active.activate(compiled);
+        }
         LOG.infof("Rule set version %d published by %s", version, actor);
         return published;
     }
@@ -164,8 +166,12 @@ public class RuleSetService {
         });
     }
 
-    /** Loads the published version into the engine if it is not the one running (after a publish elsewhere). */
-    public void syncWithPublished() {
+    /**
+     * Loads the published version into the engine if it is not the one running (after a publish
+     * elsewhere). Reading, compiling and swapping in hold the same lock as a publish's swap, so a
+     * sync that read an older version can never swap it in after a newer publish here.
+     */
+    public synchronized void syncWithPublished() {
         Optional<RuleSet> published = QuarkusTransaction.requiringNew().call(() ->
                 RuleSet.<RuleSet>find("status", RuleSet.PUBLISHED).firstResultOptional());
         if (published.isPresent() && published.get().version != active.version()) {
