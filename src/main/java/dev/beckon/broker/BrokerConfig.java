@@ -40,7 +40,10 @@ public interface BrokerConfig {
     @WithDefault("true")
     boolean consume();
 
-    /** Unacknowledged messages the broker may send ahead: at least a batch or two. */
+    /**
+     * Unacknowledged messages the broker may send ahead: at least a batch or two. Also the most a
+     * replica holds in memory when the database is slow (at least 1: to RabbitMQ 0 means no limit).
+     */
     @WithDefault("1000")
     int prefetch();
 

@@ -23,9 +23,10 @@ public interface CatalogConfig {
     UnknownTypes unknownTypes();
 
     /**
-     * How often a replica checks whether another registered a schema version (BECKON_CATALOG_SYNC_INTERVAL).
+     * How often a replica checks whether another registered a schema version (BECKON_CATALOG_SYNC_INTERVAL):
+     * the safety net behind change notices, which bring a registration within a second.
      * Declared here, though the schedule reads it, because keys under a mapped prefix must be known.
      */
-    @WithDefault("5s")
+    @WithDefault("1m")
     String syncInterval();
 }

@@ -2,6 +2,8 @@ package dev.beckon.catalog;
 
 import dev.beckon.event.EventEnvelope;
 import dev.beckon.platform.FieldError;
+import dev.beckon.platform.notify.ChangeNotice;
+import dev.beckon.platform.notify.ChangeTopic;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -19,8 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * The schemas events are checked against, compiled and held in memory: the ingest path asks
  * nothing of the database per event. A registration on this replica swaps the set at once;
- * other replicas see it within {@code beckon.catalog.sync-interval}, when they find that the
- * number of registered versions changed (versions are only ever added) and read them again.
+ * other replicas read them again when its change notice reaches them, as it commits. Should a
+ * notice be missed, {@code beckon.catalog.sync-interval} is the safety net: a replica that finds
+ * the number of registered versions changed (versions are only ever added) reads them again.
  */
 @ApplicationScoped
 public class LiveSchemas {
@@ -38,7 +41,13 @@ public class LiveSchemas {
         reload();
     }
 
-    @Scheduled(every = "${beckon.catalog.sync-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onChange(@Observes ChangeNotice notice) {
+        if (notice.concerns(ChangeTopic.SCHEMAS)) {
+            reload();
+        }
+    }
+
+    @Scheduled(every = "${beckon.catalog.sync-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
         if (store.count() != current.get().registrations()) {
             reload();

@@ -5,6 +5,8 @@ import dev.beckon.audit.AuditLog;
 import dev.beckon.event.EventParser;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.platform.notify.ChangeNotices;
+import dev.beckon.platform.notify.ChangeTopic;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +23,9 @@ import java.util.Optional;
 /**
  * Registers a new version of an event type's schema: it must be a valid JSON Schema for an
  * object, its sample must pass it, and it must not break what rules rely on in the version
- * before ({@link SchemaCompatibility}). The version, its audit entry and nothing else are
- * written together; then this replica checks events against it at once.
+ * before ({@link SchemaCompatibility}). The version, its audit entry and a change notice are
+ * written together; then this replica checks events against it at once, and the others as soon
+ * as the notice reaches them.
  */
 @ApplicationScoped
 public class SchemaRegistration {
@@ -45,6 +48,8 @@ public class SchemaRegistration {
     LiveSchemas live;
     @Inject
     AuditLog audit;
+    @Inject
+    ChangeNotices notices;
     @Inject
     Clock clock;
 
@@ -90,6 +95,7 @@ public class SchemaRegistration {
         details.put("version", version);
         details.put("comment", request.comment() == null ? "" : request.comment());
         audit.record("event-type.schema-registered", "event-type:" + type, details);
+        notices.announce(connection, ChangeTopic.SCHEMAS);
         return new Registered(schema, true);
     }
 

@@ -41,4 +41,18 @@ public interface DeliveryConfig {
     /** Requests in flight to one endpoint at once: a slow endpoint holds only these. */
     @WithDefault("4")
     int perTargetConcurrency();
+
+    /**
+     * Messages waiting to be delivered (outbox messages not yet planned plus pending deliveries)
+     * above which the {@code delivery-backlog} health check is DOWN (BECKON_DELIVERY_BACKLOG_LIMIT).
+     */
+    @WithDefault("100000")
+    long backlogLimit();
+
+    /**
+     * How often the backlog is measured for its gauges and health check (BECKON_DELIVERY_BACKLOG_CHECK_INTERVAL).
+     * Declared here, though the schedule reads it, because keys under a mapped prefix must be known.
+     */
+    @WithDefault("15s")
+    String backlogCheckInterval();
 }

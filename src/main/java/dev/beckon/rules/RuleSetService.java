@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.beckon.audit.AuditLog;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.platform.notify.ChangeNotices;
+import dev.beckon.platform.notify.ChangeTopic;
 import dev.beckon.rules.guided.GuidedRules;
 import dev.beckon.rules.scenario.ScenarioService;
 import dev.beckon.security.SecurityConfig;
@@ -47,6 +49,8 @@ public class RuleSetService {
     ActiveRules active;
     @Inject
     Clock clock;
+    @Inject
+    ChangeNotices notices;
 
     public List<RuleSet> list() {
         return QuarkusTransaction.requiringNew().call(() -> RuleSet.<RuleSet>listAll(
@@ -131,7 +135,20 @@ public class RuleSetService {
             throw new ProblemException(422, "Scenarios fail",
                     "Version " + version + " cannot be published while scenarios fail", failing);
         }
-        RuleSet published = QuarkusTransaction.requiringNew().call(() -> {
+        RuleSet published = recordPublished(version, comment, actor);
+        synchronized (this) {
+            active.activate(compiled);
+        }
+        LOG.infof("Rule set version %d published by %s", version, actor);
+        return published;
+    }
+
+    /**
+     * Commits {@code version} as the published one and archives the one before, with the notice
+     * that brings every replica's engine to it (this one's too, should the swap here be missed).
+     */
+    RuleSet recordPublished(int version, String comment, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             lockVersions();
             Integer previous = RuleSet.<RuleSet>find("status", RuleSet.PUBLISHED).firstResultOptional()
                     .map(r -> r.version).orElse(null);
@@ -144,15 +161,17 @@ public class RuleSetService {
             target.publishComment = comment;
             audit.record("ruleset.published", "ruleset:" + version,
                     Map.of("comment", comment, "previous", previous == null ? "none" : previous.toString()));
+            notices.announce(ChangeTopic.RULES);
             return target;
         });
-        active.activate(compiled);
-        LOG.infof("Rule set version %d published by %s", version, actor);
-        return published;
     }
 
-    /** Loads the published version into the engine if it is not the one running (after a publish elsewhere). */
-    public void syncWithPublished() {
+    /**
+     * Loads the published version into the engine if it is not the one running (after a publish
+     * elsewhere). Reading, compiling and swapping in hold the same lock as a publish's swap, so a
+     * sync that read an older version can never swap it in after a newer publish here.
+     */
+    public synchronized void syncWithPublished() {
         Optional<RuleSet> published = QuarkusTransaction.requiringNew().call(() ->
                 RuleSet.<RuleSet>find("status", RuleSet.PUBLISHED).firstResultOptional());
         if (published.isPresent() && published.get().version != active.version()) {
@@ -176,6 +195,7 @@ public class RuleSetService {
             RuleSet starter = insert(drl, "Starter pack", "beckon", RuleSet.PUBLISHED);
             starter.publishedBy = "beckon";
             starter.publishedAt = starter.createdAt;
+            notices.announce(ChangeTopic.RULES);
             return true;
         });
     }

@@ -1,5 +1,7 @@
 package dev.beckon.rules;
 
+import dev.beckon.platform.notify.ChangeNotice;
+import dev.beckon.platform.notify.ChangeTopic;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -14,7 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings the engine up with the published rule set (installing the starter pack from
- * {@code rules/} on an empty database), and picks up versions published by other replicas.
+ * {@code rules/} on an empty database), and picks up versions published by other replicas: at
+ * once when their change notice arrives, and every {@code beckon.rules.sync-interval} as a
+ * safety net should a notice be missed.
  */
 @ApplicationScoped
 public class RuleSetStartup {
@@ -32,7 +36,13 @@ public class RuleSetStartup {
         ruleSets.syncWithPublished();
     }
 
-    @Scheduled(every = "${beckon.rules.sync-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onChange(@Observes ChangeNotice notice) {
+        if (notice.concerns(ChangeTopic.RULES)) {
+            ruleSets.syncWithPublished();
+        }
+    }
+
+    @Scheduled(every = "${beckon.rules.sync-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
         ruleSets.syncWithPublished();
     }

@@ -15,6 +15,7 @@ public final class Rabbit implements AutoCloseable {
     public static final String EVENTS = TestNamespace.BROKER + ".events";
     public static final String DEAD = TestNamespace.BROKER + ".dead";
     public static final String DECISIONS = TestNamespace.BROKER + ".decisions";
+    public static final String INGEST = TestNamespace.BROKER + ".ingest";
 
     private final Connection connection;
     private final Channel channel;
@@ -29,9 +30,22 @@ public final class Rabbit implements AutoCloseable {
 
     /** Publishes one message to the events exchange, persistent, and waits for the broker's confirm. */
     public void publish(String routingKey, String body) throws Exception {
-        channel.basicPublish(EVENTS, routingKey, new AMQP.BasicProperties.Builder().deliveryMode(2)
-                .contentType("application/json").build(), body.getBytes(StandardCharsets.UTF_8));
-        channel.waitForConfirmsOrDie(5000);
+        publishAll(routingKey, List.of(body));
+    }
+
+    /** Publishes every message to the events exchange, persistent, then waits for the broker's confirms. */
+    public void publishAll(String routingKey, List<String> bodies) throws Exception {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().deliveryMode(2)
+                .contentType("application/json").build();
+        for (String body : bodies) {
+            channel.basicPublish(EVENTS, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
+        }
+        channel.waitForConfirmsOrDie(30_000);
+    }
+
+    /** Messages in {@code queue} ready for a consumer: those delivered and not yet acknowledged are not counted. */
+    public int ready(String queue) throws Exception {
+        return channel.queueDeclarePassive(queue).getMessageCount();
     }
 
     /** A fresh server-named queue bound to the decisions exchange, to see what downstream systems receive. */

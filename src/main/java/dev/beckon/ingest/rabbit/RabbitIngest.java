@@ -20,8 +20,10 @@ import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.ingest.IngestUnavailableException;
 import dev.beckon.platform.Backoff;
 import dev.beckon.broker.ResubscribingWorker;
-import dev.beckon.platform.DirectConnections;
+import dev.beckon.platform.DirectConnection;
 import dev.beckon.platform.FieldError;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -41,8 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -56,6 +58,12 @@ import org.jboss.logging.Logger;
  *
  * <p>One worker thread processes batches in delivery order, and each consumed queue has a single
  * active consumer across replicas, so a customer's events are applied in the order their queue holds them.
+ *
+ * <p>Backpressure: the broker sends at most {@code prefetch} messages per queue that are not
+ * acknowledged, and Beckon acknowledges only after commit, so when the database is slow the
+ * worker takes longer per batch and the broker keeps the rest of the queue. What this replica
+ * holds in memory (delivered, not yet acknowledged: the batch in hand and those waiting behind it)
+ * never exceeds the prefetch per consumed queue; it is gauged as {@code beckon_ingest_in_flight}.
  */
 @ApplicationScoped
 public class RabbitIngest {
@@ -83,9 +91,14 @@ public class RabbitIngest {
     @Inject
     Clock clock;
     @Inject
-    DirectConnections connections;
+    DirectConnection connections;
+    @Inject
+    MeterRegistry registry;
 
-    private final BlockingQueue<Delivered> deliveries = new LinkedBlockingQueue<>();
+    /** Deliveries waiting for the worker: bounded by the prefetch of each queue this replica may consume. */
+    private BlockingQueue<Delivered> deliveries = new ArrayBlockingQueue<>(1);
+    /** The batch the worker holds: taken from the queue, not yet acknowledged. */
+    private volatile int inHand;
     /** The queues consumed now, each on a channel of its own (closing it hands the queue's unacknowledged messages back). */
     private final Map<String, Channel> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean consuming;
@@ -95,6 +108,8 @@ public class RabbitIngest {
     private long nextRebalance;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
+        Gauge.builder("beckon.ingest.in.flight", this, RabbitIngest::inFlight)
+                .description("RabbitMQ messages delivered to this replica and not yet acknowledged").register(registry);
         if (!broker.isConfigured()) {
             LOG.warn("RabbitMQ ingestion is off: set BECKON_RABBITMQ_URI to consume events from RabbitMQ "
                     + "and publish decisions. HTTP ingestion (POST /api/events) works without it.");
@@ -104,9 +119,17 @@ public class RabbitIngest {
             LOG.info("This replica does not consume the ingest queue (beckon.rabbitmq.consume=false)");
             return;
         }
+        if (broker.config().prefetch() < 1) {
+            // To RabbitMQ a prefetch of 0 means no limit: the whole queue would be delivered into memory.
+            throw new IllegalStateException("beckon.rabbitmq.prefetch must be at least 1, not " + broker.config().prefetch()
+                    + ": it bounds how many messages a replica holds in memory");
+        }
         if (topology.shardCount() > 0) {
             leases = new ShardLeases(connections, broker.config().ingestQueue(), topology.shardCount());
         }
+        // The broker never has more than the prefetch unacknowledged per channel, so the queue never
+        // fills; its capacity says so, and put() would hold the broker's thread rather than grow past it.
+        deliveries = new ArrayBlockingQueue<>(broker.config().prefetch() * Math.max(1, topology.shardCount()));
         worker = new ResubscribingWorker("beckon-rabbit-ingest", "RabbitMQ ingestion", this::connect,
                 this::consumeBatches, this::abandonChannels);
         worker.start();
@@ -119,6 +142,11 @@ public class RabbitIngest {
         if (leases != null) {
             leases.close();
         }
+    }
+
+    /** Messages delivered to this replica and not yet acknowledged: at most the prefetch per consumed queue. */
+    public int inFlight() {
+        return deliveries.size() + inHand;
     }
 
     /** True while this replica is subscribed to the ingest queue or to shard queues (the broker may keep it on standby). */
@@ -138,6 +166,7 @@ public class RabbitIngest {
     private void abandonChannels() {
         consuming = false;
         deliveries.clear();
+        inHand = 0;
         List<Channel> channels = new ArrayList<>(subscriptions.values());
         channels.add(deadLetterChannel);
         subscriptions.clear();
@@ -202,9 +231,14 @@ public class RabbitIngest {
                 new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
-                                               byte[] body) {
-                        deliveries.add(new Delivered(getChannel(), envelope.getDeliveryTag(), envelope, properties, body,
-                                clock.instant()));
+                                               byte[] body) throws IOException {
+                        try {
+                            deliveries.put(new Delivered(getChannel(), envelope.getDeliveryTag(), envelope, properties,
+                                    body, clock.instant()));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IOException("Interrupted while handing over a delivery", e);
+                        }
                     }
 
                     @Override
@@ -233,6 +267,7 @@ public class RabbitIngest {
             }
             List<Delivered> batch = new ArrayList<>(config.batchSize());
             batch.add(first);
+            inHand = 1;
             long deadline = System.nanoTime() + config.batchWait().toNanos();
             while (batch.size() < config.batchSize()) {
                 long wait = deadline - System.nanoTime();
@@ -242,9 +277,11 @@ public class RabbitIngest {
                 }
                 if (isCurrent(next)) {
                     batch.add(next);
+                    inHand = batch.size();
                 }
             }
             process(batch);
+            inHand = 0;
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.beckon.ingest.rabbit;
 
-import dev.beckon.platform.DirectConnections;
+import dev.beckon.platform.DirectConnection;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +36,7 @@ final class ShardLeases implements AutoCloseable {
               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND classid = ?::oid AND objid = ?::oid""";
 
-    private final DirectConnections connections;
+    private final DirectConnection connections;
     private final int namespace;
     private final int shards;
     private final int firstChoice;
@@ -45,7 +45,7 @@ final class ShardLeases implements AutoCloseable {
     private boolean warned;
 
     /** Leases over {@code shards} shard queues; {@code namespace} (the ingest queue's name) keeps two Beckons on one database apart. */
-    ShardLeases(DirectConnections connections, String namespace, int shards) {
+    ShardLeases(DirectConnection connections, String namespace, int shards) {
         this.connections = connections;
         this.namespace = positiveHash(namespace);
         this.shards = shards;

@@ -3,7 +3,7 @@ package dev.beckon.ingest.rabbit;
 import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.beckon.platform.DirectConnections;
+import dev.beckon.platform.DirectConnection;
 import dev.beckon.support.TestNamespace;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ class ShardLeasesTest {
     static final int SHARDS = 6;
 
     @Inject
-    DirectConnections connections;
+    DirectConnection connections;
 
     @Test
     void threeReplicasTakeTwoShardsEachAndNoShardTwice() {
