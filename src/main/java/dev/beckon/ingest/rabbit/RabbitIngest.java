@@ -165,6 +165,11 @@ public class RabbitIngest {
      */
     private void abandonChannels() {
         consuming = false;
+        if (leases != null) {
+            // A replica that cannot reach the broker would otherwise keep shards no one consumes;
+            // it joins again, and takes its share anew, once it is subscribed.
+            leases.close();
+        }
         deliveries.clear();
         inHand = 0;
         List<Channel> channels = new ArrayList<>(subscriptions.values());

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * would have produced: every event stored once, each customer's events applied in the order
  * published, one decision per cart update, each abandoned-cart follow-up ending as the
  * customer's own sequence says (superseded by a later cart, cancelled by an order, or fired),
- * and each fired follow-up published downstream under one message id.
+ * and each fired follow-up published downstream under one message id. A rule set published
+ * through one replica afterwards is live on another as it commits.
  */
 class ReplicasIT {
 
@@ -61,7 +62,7 @@ class ReplicasIT {
             for (int i = 0; i < 3; i++) {
                 replicas.add(new BeckonProcess(environment, "replicas-it-" + i).start());
             }
-            publishFastFollowUps(replicas.get(0));
+            publishFastFollowUps(replicas);
             Channel channel = broker.createChannel();
             String downstream = channel.queueDeclare().getQueue();
             channel.queueBind(downstream, prefix + ".decisions", "followup.#");
@@ -107,6 +108,15 @@ class ReplicasIT {
             System.out.printf("Three replicas, one killed: %d events, %d follow-ups (%d fired), %d published "
                     + "downstream under %d message ids%n", EVENTS, expected.size(), fired,
                     published.values().stream().mapToInt(Integer::intValue).sum(), published.size());
+
+            // A publish through one replica is live on the other as it commits (LISTEN/NOTIFY), long
+            // before the one-minute poll could have brought it; the time includes compiling the rules there.
+            int version = publish(replicas.get(2), RuleSets.starterPack(), "back to the starter pack");
+            long committed = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> activeVersion(replicas.get(0)) == version);
+            System.out.printf("A publish through one replica was live on the other %d ms after it returned%n",
+                    (System.nanoTime() - committed) / 1_000_000);
         } finally {
             for (BeckonProcess replica : replicas) {
                 replica.close();
@@ -119,15 +129,25 @@ class ReplicasIT {
      * only the order of a customer's events decides how each reminder ends, and short enough
      * that the ones left standing fire within the test.
      */
-    private static void publishFastFollowUps(BeckonProcess beckon) {
-        String drl = RuleSets.starterPack().replace(".after(\"30m\")", ".after(\"30s\")");
+    private static void publishFastFollowUps(List<BeckonProcess> replicas) {
+        int version = publish(replicas.get(0), RuleSets.starterPack().replace(".after(\"30m\")", ".after(\"30s\")"),
+                "fast reminders");
+        // Every replica evaluates with it before traffic starts.
+        await().atMost(Duration.ofSeconds(30)).until(() -> replicas.stream().allMatch(r -> activeVersion(r) == version));
+    }
+
+    private static int publish(BeckonProcess beckon, String drl, String comment) {
         int version = given().baseUri(beckon.baseUrl()).header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON)
-                .body(Map.of("drl", drl, "comment", "fast reminders")).post("/api/rulesets")
+                .body(Map.of("drl", drl, "comment", comment)).post("/api/rulesets")
                 .then().statusCode(201).extract().path("version");
         given().baseUri(beckon.baseUrl()).header("Authorization", "Bearer " + KEY).contentType(ContentType.JSON)
-                .body(Map.of("comment", "replicas test")).post("/api/rulesets/" + version + "/publish").then().statusCode(200);
-        // Every replica evaluates with it before traffic starts.
-        LockSupport.parkNanos(Duration.ofSeconds(6).toNanos());
+                .body(Map.of("comment", comment)).post("/api/rulesets/" + version + "/publish").then().statusCode(200);
+        return version;
+    }
+
+    private static int activeVersion(BeckonProcess replica) {
+        return given().baseUri(replica.baseUrl()).get("/q/health/ready").then().extract().jsonPath()
+                .getInt("checks.find { it.name == 'rules' }.data.version");
     }
 
     /** Page views, cart updates and small orders (never enough for the VIP offer), each with its customer's sequence number. */
