@@ -1,0 +1,75 @@
+package dev.beckon.faults;
+
+import dev.beckon.support.BeckonProcess;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several Beckon processes (the packaged jar) on the suite's database and broker: they share the
+ * ingest queue, the outbox and the follow-up table as replicas in production do. A replica can be
+ * killed with SIGKILL and started again on the same port.
+ */
+final class Replicas implements AutoCloseable {
+
+    static final String API_KEY = "fault-suite-api-key-0123456789";
+
+    private final List<BeckonProcess> processes = new ArrayList<>();
+    private int kills;
+
+    Replicas(int count, String jdbcUrl, String amqpUri) throws IOException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("BECKON_DB_URL", jdbcUrl);
+        environment.put("BECKON_DB_USER", "postgres");
+        environment.put("BECKON_RABBITMQ_URI", amqpUri);
+        environment.put("BECKON_API_KEY", API_KEY);
+        environment.put("BECKON_ADMIN_PASSWORD", "fault-suite-admin-password");
+        environment.put("BECKON_SESSION_KEY", "fault-suite-session-encryption-key-0123456789");
+        // Retries within the run's patience: a failed delivery is tried again within a few seconds.
+        environment.put("BECKON_DELIVERY_FIRST_RETRY", "PT0.5S");
+        environment.put("BECKON_DELIVERY_MAX_RETRY_DELAY", "PT3S");
+        environment.put("BECKON_DELIVERY_REQUEST_TIMEOUT", "PT2S");
+        environment.put("BECKON_DELIVERY_LEASE", "PT10S");
+        environment.put("BECKON_CATALOG_SYNC_INTERVAL", "2s");
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        for (int i = 0; i < count; i++) {
+            processes.add(new BeckonProcess(environment, "faults/replica-" + (i + 1)));
+        }
+    }
+
+    /** Starts every replica, one after the other (the first migrates the schema and installs the starter pack). */
+    Replicas start() throws IOException, InterruptedException {
+        for (BeckonProcess process : processes) {
+            process.start();
+        }
+        return this;
+    }
+
+    int size() {
+        return processes.size();
+    }
+
+    String baseUrl(int replica) {
+        return processes.get(Math.floorMod(replica, processes.size())).baseUrl();
+    }
+
+    /** SIGKILLs the next replica in turn and starts it again; returns when it is healthy. */
+    void killAndRestartNext() throws IOException, InterruptedException {
+        BeckonProcess victim = processes.get(kills++ % processes.size());
+        victim.kill();
+        victim.start();
+    }
+
+    int kills() {
+        return kills;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (BeckonProcess process : processes) {
+            process.close();
+        }
+    }
+}
