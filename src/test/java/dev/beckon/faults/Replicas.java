@@ -32,6 +32,11 @@ final class Replicas implements AutoCloseable {
         environment.put("BECKON_DELIVERY_MAX_RETRY_DELAY", "PT3S");
         environment.put("BECKON_DELIVERY_REQUEST_TIMEOUT", "PT2S");
         environment.put("BECKON_DELIVERY_LEASE", "PT10S");
+        // One endpoint takes every decision of the stream. A target gets at most per-target-concurrency
+        // deliveries per dispatch round, and an idle replica runs a round per poll interval (by default
+        // 4 per 1 s: far below the stream's rate, see docs/reliability.md), so both are raised here.
+        environment.put("BECKON_DELIVERY_PER_TARGET_CONCURRENCY", "32");
+        environment.put("BECKON_DELIVERY_POLL_INTERVAL", "PT0.2S");
         environment.put("BECKON_CATALOG_SYNC_INTERVAL", "2s");
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         for (int i = 0; i < count; i++) {

@@ -41,6 +41,7 @@ final class Settlement {
         String customers = run + "-c%";
         List<Long> last = null;
         Instant lastChange = Instant.now();
+        Instant nextReport = Instant.now().plusSeconds(10);
         while (true) {
             List<Long> now;
             try {
@@ -61,6 +62,10 @@ final class Settlement {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new ScenarioTimeout("waiting for Beckon to settle (events, follow-ups, outbox, deliveries: " + last + ")");
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                System.out.println("  settling " + run + ": " + last);
+                nextReport = Instant.now().plusSeconds(10);
             }
             Thread.sleep(500);
         }

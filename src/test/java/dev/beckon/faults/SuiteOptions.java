@@ -16,7 +16,7 @@ record SuiteOptions(int events, int rate, int replicas, int kills, int followUpS
 
     /** The short run CI makes after packaging. */
     static SuiteOptions ci() {
-        return new SuiteOptions(2_000, 250, 1, 3, 4, Duration.ofMinutes(3));
+        return new SuiteOptions(2_000, 250, 1, 2, 4, Duration.ofMinutes(3));
     }
 
     /** Reads {@code --events N --rate N --replicas N --kills N --follow-up-seconds N --timeout-minutes N}. */
