@@ -23,6 +23,7 @@ final class FaultSchedule implements Runnable {
     private IntSupplier sent;
     private int total;
     private volatile Exception failure;
+    private volatile boolean finished;
 
     FaultSchedule at(double fraction, String name, Fault fault) {
         steps.add(new Step(fraction, name, fault));
@@ -57,7 +58,19 @@ final class FaultSchedule implements Runnable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             failure = e;
+        } finally {
+            finished = true;
         }
+    }
+
+    /** True once every fault was injected (or one failed). */
+    boolean finished() {
+        return finished;
+    }
+
+    /** The point of the stream (a fraction of its events) where the last fault starts. */
+    double lastPoint() {
+        return steps.stream().mapToDouble(Step::at).max().orElse(0);
     }
 
     /** The faults injected, with how long each took, for the report. */

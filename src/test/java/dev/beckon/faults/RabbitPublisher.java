@@ -36,6 +36,7 @@ final class RabbitPublisher implements AutoCloseable {
     private Connection connection;
     private Channel channel;
     private int republished;
+    private boolean connectedBefore;
 
     RabbitPublisher(String amqpUri, String exchange) throws Exception {
         factory.setUri(amqpUri);
@@ -60,8 +61,11 @@ final class RabbitPublisher implements AutoCloseable {
             }
             try {
                 if (channel == null) {
+                    boolean reconnecting = connectedBefore;
                     connect();
-                    republished += unconfirmed.size();
+                    if (reconnecting) {
+                        republished += unconfirmed.size();
+                    }
                     send(unconfirmed);
                 }
                 channel.waitForConfirmsOrDie(30_000);
@@ -101,6 +105,7 @@ final class RabbitPublisher implements AutoCloseable {
         connection = factory.newConnection("beckon-fault-suite-publisher");
         channel = connection.createChannel();
         channel.confirmSelect();
+        connectedBefore = true;
     }
 
     private void drop() {

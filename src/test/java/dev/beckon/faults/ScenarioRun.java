@@ -33,7 +33,7 @@ final class ScenarioRun {
             TrafficDriver driver = new TrafficDriver(publisher, run, FaultRig.SOURCE, FaultRig.SOURCE_SECRET,
                     rig.replicas::baseUrl);
             Thread injector = faults.startOn(driver::sent, plan.events().size());
-            sent = driver.drive(plan.events(), options.rate(), deadline);
+            sent = driver.drive(plan.events(), options.rate(), faults, deadline);
             injector.join(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
             if (injector.isAlive()) {
                 throw new ScenarioTimeout("injecting faults (" + faults.done() + " done)");

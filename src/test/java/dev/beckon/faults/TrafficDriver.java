@@ -12,7 +12,9 @@ import java.util.function.IntFunction;
  * Sends a plan's events at a steady rate, RabbitMQ and webhooks interleaved in the plan's order.
  * Webhook customers are spread over a few senders by customer, so each customer's events stay in
  * order. When the webhook senders fall behind (Beckon is down, or restarting) the driver waits for
- * them, so the stream pauses with Beckon rather than racing ahead of the faults.
+ * them, so the stream pauses with Beckon rather than racing ahead of the faults. The events after
+ * the last fault's point wait until every fault was injected, so the stream goes on after each
+ * fault however long injecting it takes (a {@code stop_app} on a loaded machine can take 20 s).
  */
 final class TrafficDriver {
 
@@ -36,7 +38,9 @@ final class TrafficDriver {
     }
 
     /** Sends everything at {@code perSecond}; returns when the broker confirmed it all and every webhook was accepted. */
-    Stats drive(List<PlannedEvent> events, int perSecond, Instant deadline) throws InterruptedException {
+    Stats drive(List<PlannedEvent> events, int perSecond, FaultSchedule faults, Instant deadline)
+            throws InterruptedException {
+        int heldFrom = (int) Math.ceil(faults.lastPoint() * events.size()) + 1;
         List<Thread> threads = new ArrayList<>();
         for (HookSender sender : senders) {
             Thread thread = new Thread(sender, "fault-hooks");
@@ -48,6 +52,13 @@ final class TrafficDriver {
         long next = System.nanoTime();
         Instant started = Instant.now();
         for (PlannedEvent event : events) {
+            if (sentCount == heldFrom) {
+                while (!faults.finished()) {
+                    failIfOver(deadline);
+                    Thread.sleep(20);
+                }
+                next = System.nanoTime();
+            }
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
