@@ -31,10 +31,6 @@ final class BeckonApi {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    Answer get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET().build());
-    }
-
     /** Posts and insists on a 2xx: for the harness's own set-up, where anything else is a broken run. */
     Answer require(String path, String json) throws IOException, InterruptedException {
         Answer answer = post(path, json);

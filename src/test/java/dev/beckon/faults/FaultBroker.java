@@ -49,10 +49,6 @@ final class FaultBroker implements AutoCloseable {
         return "amqp://guest:guest@127.0.0.1:" + amqpPort + "/%2f";
     }
 
-    int amqpPort() {
-        return amqpPort;
-    }
-
     /**
      * Starts the node with empty data, in the foreground of a child process (not -detached, so it can
      * always be stopped), and waits for it. A node an earlier run left running is stopped first.

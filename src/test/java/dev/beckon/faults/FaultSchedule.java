@@ -86,8 +86,4 @@ final class FaultSchedule implements Runnable {
             throw failure;
         }
     }
-
-    int planned() {
-        return steps.size();
-    }
 }

@@ -1,7 +1,5 @@
 package dev.beckon.faults;
 
-import java.util.List;
-
 /**
  * The rule set the suite publishes, written so that the decisions each event must get follow from
  * the input alone: a cart update makes a follow-up (cancelled by an order, superseded by the next
@@ -72,9 +70,6 @@ final class HarnessRules {
     static boolean sameRule(String expected, String recorded) {
         return recorded.equals(expected) || recorded.equals(expected + SECOND_VERSION_SUFFIX);
     }
-
-    /** Decisions the harness's endpoint must receive: offers and escalations when decided, follow-ups when fired. */
-    static final List<String> DELIVERED_KINDS = List.of("offer", "escalation", "followup");
 
     private static int rating(PlannedEvent event) {
         String data = event.data();

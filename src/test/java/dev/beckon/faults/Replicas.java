@@ -67,10 +67,6 @@ final class Replicas implements AutoCloseable {
         victim.start();
     }
 
-    int kills() {
-        return kills;
-    }
-
     @Override
     public void close() throws InterruptedException {
         for (BeckonProcess process : processes) {

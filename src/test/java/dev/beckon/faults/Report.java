@@ -42,10 +42,6 @@ final class Report {
         return this;
     }
 
-    List<Row> rows() {
-        return List.copyOf(rows);
-    }
-
     String scenario() {
         return scenario;
     }

@@ -17,11 +17,9 @@ final class TrafficPlan {
     /** Customers per event: each customer gets about ten events, spread over the whole stream. */
     private static final int EVENTS_PER_CUSTOMER = 10;
 
-    private final String run;
     private final List<PlannedEvent> events;
 
-    private TrafficPlan(String run, List<PlannedEvent> events) {
-        this.run = run;
+    private TrafficPlan(List<PlannedEvent> events) {
         this.events = events;
     }
 
@@ -62,11 +60,7 @@ final class TrafficPlan {
             }
             events.add(new PlannedEvent(customer + "-" + seq, type, customer, seq, channel, data));
         }
-        return new TrafficPlan(run, events);
-    }
-
-    String run() {
-        return run;
+        return new TrafficPlan(events);
     }
 
     List<PlannedEvent> events() {
