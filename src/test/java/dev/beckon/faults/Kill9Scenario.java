@@ -18,10 +18,8 @@ final class Kill9Scenario implements Scenario {
     public FaultSchedule faults(FaultRig rig, SuiteOptions options, String run, List<Long> kills) {
         FaultSchedule schedule = new FaultSchedule();
         for (int i = 1; i <= options.kills(); i++) {
-            schedule.at((double) i / (options.kills() + 1), "kill -9 and restart", () -> {
-                kills.add(System.currentTimeMillis());
-                rig.replicas.killAndRestartNext();
-            });
+            schedule.at((double) i / (options.kills() + 1), "kill -9 and restart",
+                    () -> rig.replicas.killAndRestartNext(kills));
         }
         return schedule;
     }
