@@ -77,8 +77,14 @@ final class FaultRig implements AutoCloseable {
         return Integer.parseInt(answer.replaceAll("(?s).*?\"version\":(\\d+).*", "$1"));
     }
 
+    /**
+     * Publishes a version and returns once every replica runs it. Other replicas pick a publish up
+     * at their next rules sync (every 5 s): a stream started before then is partly decided by the
+     * old version, which the two-replica runs showed.
+     */
     void publish(int version, String comment) throws IOException, InterruptedException {
         api.require("/api/rulesets/" + version + "/publish", "{\"comment\":" + Json.quote(comment) + "}");
+        replicas.awaitRuleSetVersion(version, java.time.Duration.ofSeconds(60));
     }
 
     Connection db() throws SQLException {

@@ -2,10 +2,17 @@ package dev.beckon.faults;
 
 import dev.beckon.support.BeckonProcess;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Several Beckon processes (the packaged jar) on the suite's database and broker: they share the
@@ -15,6 +22,8 @@ import java.util.Map;
 final class Replicas implements AutoCloseable {
 
     static final String API_KEY = "fault-suite-api-key-0123456789";
+
+    private static final HttpClient HEALTH = HttpClient.newHttpClient();
 
     private final List<BeckonProcess> processes = new ArrayList<>();
     private int kills;
@@ -50,6 +59,31 @@ final class Replicas implements AutoCloseable {
             process.start();
         }
         return this;
+    }
+
+    /** Waits until every replica's readiness check reports {@code version} as its active rule set. */
+    void awaitRuleSetVersion(int version, Duration patience) throws InterruptedException {
+        Pattern active = Pattern.compile("\"version\"\\s*:\\s*" + version + "\\b");
+        Instant deadline = Instant.now().plus(patience);
+        for (BeckonProcess process : processes) {
+            while (!active.matcher(readiness(process)).find()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("a replica did not take up rule set version " + version
+                            + " within " + patience.toSeconds() + " s: " + readiness(process));
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private String readiness(BeckonProcess process) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(process.baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return HEALTH.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return ""; // restarting: asked again
+        }
     }
 
     int size() {
