@@ -15,7 +15,8 @@ final class FaultSchedule implements Runnable {
         void inject() throws Exception;
     }
 
-    private record Step(double at, String name, Fault fault) {
+    /** {@code holds}: the stream goes no further than this step's point until the step is done. */
+    private record Step(double at, String name, Fault fault, boolean holds) {
     }
 
     private final List<Step> steps = new ArrayList<>();
@@ -24,10 +25,28 @@ final class FaultSchedule implements Runnable {
     private int total;
     private volatile Exception failure;
     private volatile boolean finished;
+    private volatile int completed;
 
     FaultSchedule at(double fraction, String name, Fault fault) {
-        steps.add(new Step(fraction, name, fault));
+        steps.add(new Step(fraction, name, fault, false));
         return this;
+    }
+
+    /** A step the stream waits for at its point: what follows it must see the fault done (a publish, say). */
+    FaultSchedule holdingAt(double fraction, String name, Fault fault) {
+        steps.add(new Step(fraction, name, fault, true));
+        return this;
+    }
+
+    /** True while the {@code sent}-th event is past the point of a holding step not done yet. */
+    boolean holds(int sent, int total) {
+        for (int k = completed; k < steps.size(); k++) {
+            Step step = steps.get(k);
+            if (step.holds() && sent > step.at() * total) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the faults in order as {@code sent} passes their points, on a thread of its own. */
@@ -49,6 +68,7 @@ final class FaultSchedule implements Runnable {
                 }
                 long started = System.currentTimeMillis();
                 step.fault().inject();
+                completed++;
                 synchronized (done) {
                     done.add(String.format("%s at %.0f%% (%d ms)", step.name(), 100 * step.at(),
                             System.currentTimeMillis() - started));
@@ -60,6 +80,7 @@ final class FaultSchedule implements Runnable {
             failure = e;
         } finally {
             finished = true;
+            completed = steps.size();
         }
     }
 

@@ -20,8 +20,8 @@ final class PublishScenario implements Scenario {
         // Stored (and compiled) before the stream, so the publish itself is what happens mid-stream.
         int second = rig.createRules(true);
         return new FaultSchedule()
-                .at(0.33, "publish rule-set version " + second, () -> rig.publish(second, "fault suite: second version"))
-                .at(0.66, "roll back to version " + first, () -> rig.publish(first, "fault suite: rollback"));
+                .holdingAt(0.33, "publish rule-set version " + second, () -> rig.publish(second, "fault suite: second version"))
+                .holdingAt(0.66, "roll back to version " + first, () -> rig.publish(first, "fault suite: rollback"));
     }
 
     @Override

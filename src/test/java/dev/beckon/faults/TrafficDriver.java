@@ -59,6 +59,13 @@ final class TrafficDriver {
                 }
                 next = System.nanoTime();
             }
+            if (faults.holds(sentCount, events.size())) {
+                while (faults.holds(sentCount, events.size())) {
+                    failIfOver(deadline);
+                    Thread.sleep(20);
+                }
+                next = System.nanoTime();
+            }
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
