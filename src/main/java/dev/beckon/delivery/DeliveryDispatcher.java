@@ -3,6 +3,7 @@ package dev.beckon.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beckon.platform.Backoff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -166,11 +168,11 @@ public class DeliveryDispatcher {
         Instant now = clock.instant();
         Instant next = result.succeeded() || result.permanent() ? null
                 : RetryPolicy.of(config).nextAttempt(job.attempt(), job.retrySince(), now);
-        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+        boolean recorded = LeaseBoundRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 return store.recordOutcome(connection, job, result, next, now);
             }
-        });
+        }), job.leaseUntil(), clock, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2)));
         if (recorded) {
             metrics.attempted(job.channel(), result.succeeded() ? "delivered" : next == null ? "dead" : "failed",
                     result.durationMillis());

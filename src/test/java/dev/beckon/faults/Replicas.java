@@ -1,0 +1,114 @@
+package dev.beckon.faults;
+
+import dev.beckon.support.BeckonProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Several Beckon processes (the packaged jar) on the suite's database and broker: they share the
+ * ingest queue, the outbox and the follow-up table as replicas in production do. A replica can be
+ * killed with SIGKILL and started again on the same port.
+ */
+final class Replicas implements AutoCloseable {
+
+    static final String API_KEY = "fault-suite-api-key-0123456789";
+
+    private static final HttpClient HEALTH = HttpClient.newHttpClient();
+
+    private final List<BeckonProcess> processes = new ArrayList<>();
+    private int kills;
+
+    Replicas(int count, String jdbcUrl, String amqpUri) throws IOException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("BECKON_DB_URL", jdbcUrl);
+        environment.put("BECKON_DB_USER", "postgres");
+        environment.put("BECKON_RABBITMQ_URI", amqpUri);
+        environment.put("BECKON_API_KEY", API_KEY);
+        environment.put("BECKON_ADMIN_PASSWORD", "fault-suite-admin-password");
+        environment.put("BECKON_SESSION_KEY", "fault-suite-session-encryption-key-0123456789");
+        // Retries within the run's patience: a failed delivery is tried again within a few seconds.
+        environment.put("BECKON_DELIVERY_FIRST_RETRY", "PT0.5S");
+        environment.put("BECKON_DELIVERY_MAX_RETRY_DELAY", "PT3S");
+        environment.put("BECKON_DELIVERY_REQUEST_TIMEOUT", "PT2S");
+        environment.put("BECKON_DELIVERY_LEASE", "PT10S");
+        // One endpoint takes every decision of the stream. A target gets at most per-target-concurrency
+        // deliveries per dispatch round, and an idle replica runs a round per poll interval (by default
+        // 4 per second, far below the stream's rate; intervals under 1 s are not supported by the
+        // scheduler), so the suite raises the concurrency: see docs/reliability.md, Findings.
+        environment.put("BECKON_DELIVERY_PER_TARGET_CONCURRENCY", "256");
+        environment.put("BECKON_CATALOG_SYNC_INTERVAL", "2s");
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        for (int i = 0; i < count; i++) {
+            processes.add(new BeckonProcess(environment, "faults/replica-" + (i + 1)));
+        }
+    }
+
+    /** Starts every replica, one after the other (the first migrates the schema and installs the starter pack). */
+    Replicas start() throws IOException, InterruptedException {
+        for (BeckonProcess process : processes) {
+            process.start();
+        }
+        return this;
+    }
+
+    /** Waits until every replica's readiness check reports {@code version} as its active rule set. */
+    void awaitRuleSetVersion(int version, Duration patience) throws InterruptedException {
+        Pattern active = Pattern.compile("\"version\"\\s*:\\s*" + version + "\\b");
+        Instant deadline = Instant.now().plus(patience);
+        for (BeckonProcess process : processes) {
+            while (!active.matcher(readiness(process)).find()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("a replica did not take up rule set version " + version
+                            + " within " + patience.toSeconds() + " s: " + readiness(process));
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private String readiness(BeckonProcess process) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(process.baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return HEALTH.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return ""; // restarting: asked again
+        }
+    }
+
+    int size() {
+        return processes.size();
+    }
+
+    String baseUrl(int replica) {
+        return processes.get(Math.floorMod(replica, processes.size())).baseUrl();
+    }
+
+    /**
+     * SIGKILLs the next replica in turn, notes the moment it was dead (epoch milliseconds) in
+     * {@code kills}, and starts it again; returns when it is healthy.
+     */
+    void killAndRestartNext(List<Long> kills) throws IOException, InterruptedException {
+        BeckonProcess victim = processes.get(this.kills++ % processes.size());
+        victim.kill();
+        kills.add(System.currentTimeMillis());
+        victim.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (BeckonProcess process : processes) {
+            process.close();
+        }
+    }
+}
