@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Several Beckon processes (the packaged jar) on the suite's database and broker: they share the
- * ingest queue, the outbox and the follow-up table as replicas in production do. A replica can be
- * killed with SIGKILL and started again on the same port.
+ * ingest queue (spread over shard queues when there are several, as in production), the outbox
+ * and the follow-up table. A replica can be killed with SIGKILL and started again on the same port.
  */
 final class Replicas implements AutoCloseable {
 
@@ -48,6 +48,10 @@ final class Replicas implements AutoCloseable {
         environment.put("BECKON_DELIVERY_PER_TARGET_CONCURRENCY", "256");
         environment.put("BECKON_CATALOG_SYNC_INTERVAL", "2s");
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        if (count > 1) {
+            // Two shard queues per replica, as docs/events.md advises: replicas consume side by side in order.
+            environment.put("BECKON_RABBITMQ_SHARDS", Integer.toString(2 * count));
+        }
         for (int i = 0; i < count; i++) {
             processes.add(new BeckonProcess(environment, "faults/replica-" + (i + 1)));
         }
