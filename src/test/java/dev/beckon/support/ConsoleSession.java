@@ -22,6 +22,15 @@ public final class ConsoleSession {
 
     /** Adds a console user with these roles (comma-separated), straight into the test database. */
     /** A console user with this name and password; see {@link ConsoleUsers#create} for one with a unique name. */
+    /**
+     * The session's CSRF token with its first character changed: a wrong token. (Always putting an
+     * "A" first gave the right token back whenever the real one began with "A", one run in 64.)
+     */
+    public static String wrongCsrfToken(Map<String, String> cookies) {
+        String token = cookies.get(CSRF_COOKIE);
+        return (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+    }
+
     public static void createUser(String user, String password, String roles) throws SQLException {
         ConsoleUsers.insert(user, password, roles);
     }

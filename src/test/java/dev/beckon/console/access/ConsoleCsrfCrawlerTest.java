@@ -27,7 +27,7 @@ class ConsoleCsrfCrawlerTest {
         List<Route> changes = Routes.console().stream().filter(Route::changesState).toList();
         assertThat(changes).hasSizeGreaterThan(20);
         Map<String, String> admin = ConsoleSession.signIn("admin", "test-admin-password");
-        String wrongToken = "A" + admin.get(ConsoleSession.CSRF_COOKIE).substring(1);
+        String wrongToken = ConsoleSession.wrongCsrfToken(admin);
 
         List<String> accepted = new ArrayList<>();
         for (Route route : changes) {

@@ -196,7 +196,7 @@ class WebhookConsoleTest {
         for (String action : actions(source)) {
             given().redirects().follow(false).cookies(admin).formParam("name", unique("nope")).post(action).then().statusCode(400);
             given().redirects().follow(false).cookies(admin)
-                    .formParam(ConsoleSession.CSRF_FIELD, "A" + admin.get(ConsoleSession.CSRF_COOKIE).substring(1))
+                    .formParam(ConsoleSession.CSRF_FIELD, ConsoleSession.wrongCsrfToken(admin))
                     .post(action).then().statusCode(400);
             given().redirects().follow(false).cookies(admin).contentType(ContentType.TEXT)
                     .body(ConsoleSession.CSRF_FIELD + "=none").post(action).then().statusCode(415);
