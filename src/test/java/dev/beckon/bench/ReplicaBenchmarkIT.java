@@ -1,7 +1,5 @@
 package dev.beckon.bench;
 
-import static org.awaitility.Awaitility.await;
-
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.beckon.support.BeckonProcess;

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.beckon.support.BeckonProcess;
+import dev.beckon.support.ProcessEnvironment;
 import dev.beckon.support.TestEndpoint;
+import dev.beckon.support.TestNamespace;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +31,8 @@ class IntegrationsDocIT {
 
     @Test
     void theCurlExamplesConnectAShopACrmAndAPosAndADecisionGoesOut() throws Exception {
-        String schema = System.getenv().getOrDefault("BECKON_TEST_SCHEMA", "beckon_test") + "_doc_it";
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement statement = db.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        Map<String, String> environment = Map.of(
-                "BECKON_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
-                "BECKON_DB_USER", "postgres", "BECKON_API_KEY", KEY, "BECKON_ADMIN_PASSWORD", "it-admin-password",
-                "BECKON_SESSION_KEY", "it-session-encryption-key-0123456789abcdef");
+        Map<String, String> environment = ProcessEnvironment.of(
+                ProcessEnvironment.freshSchema(TestNamespace.SCHEMA + "_doc_it"), KEY);
 
         try (TestEndpoint receiver = new TestEndpoint();
              BeckonProcess beckon = new BeckonProcess(environment, "integrations-doc").start()) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.beckon.support.BeckonProcess;
-import dev.beckon.support.TestEndpoint;
+import dev.beckon.support.ProcessEnvironment;
 import dev.beckon.support.TestEndpoint.Answer;
+import dev.beckon.support.TestEndpoint;
+import dev.beckon.support.TestNamespace;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,19 +37,10 @@ class RestartMidDispatchIT {
 
     @Test
     void aCrashMidDispatchLosesNothingAndResendsOnlyWhatWasInFlightWithItsWebhookId() throws Exception {
-        String schema = System.getenv().getOrDefault("BECKON_TEST_SCHEMA", "beckon_test") + "_restart_it";
-        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement statement = db.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        Map<String, String> environment = Map.of(
-                "BECKON_DB_URL", url, "BECKON_DB_USER", "postgres", "BECKON_API_KEY", KEY,
-                "BECKON_ADMIN_PASSWORD", "it-admin-password",
-                "BECKON_SESSION_KEY", "it-session-encryption-key-0123456789abcdef",
-                "BECKON_DELIVERY_LEASE", "PT4S", "BECKON_DELIVERY_REQUEST_TIMEOUT", "PT3S",
-                "BECKON_DELIVERY_FIRST_RETRY", "PT0.5S", "BECKON_DELIVERY_PER_TARGET_CONCURRENCY", "4");
+        String url = ProcessEnvironment.freshSchema(TestNamespace.SCHEMA + "_restart_it");
+        Map<String, String> environment = ProcessEnvironment.of(url, KEY);
+        environment.putAll(Map.of("BECKON_DELIVERY_LEASE", "PT4S", "BECKON_DELIVERY_REQUEST_TIMEOUT", "PT3S",
+                "BECKON_DELIVERY_FIRST_RETRY", "PT0.5S", "BECKON_DELIVERY_PER_TARGET_CONCURRENCY", "4"));
 
         try (TestEndpoint endpoint = new TestEndpoint();
              BeckonProcess beckon = new BeckonProcess(environment, "restart-mid-dispatch")) {

@@ -1,6 +1,7 @@
 package dev.beckon.faults;
 
 import dev.beckon.support.BeckonProcess;
+import dev.beckon.support.ProcessEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,13 +29,8 @@ final class Replicas implements AutoCloseable {
     private int kills;
 
     Replicas(int count, String jdbcUrl, String amqpUri) throws IOException {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("BECKON_DB_URL", jdbcUrl);
-        environment.put("BECKON_DB_USER", "postgres");
+        Map<String, String> environment = ProcessEnvironment.of(jdbcUrl, API_KEY);
         environment.put("BECKON_RABBITMQ_URI", amqpUri);
-        environment.put("BECKON_API_KEY", API_KEY);
-        environment.put("BECKON_ADMIN_PASSWORD", "fault-suite-admin-password");
-        environment.put("BECKON_SESSION_KEY", "fault-suite-session-encryption-key-0123456789");
         // Retries within the run's patience: a failed delivery is tried again within a few seconds.
         environment.put("BECKON_DELIVERY_FIRST_RETRY", "PT0.5S");
         environment.put("BECKON_DELIVERY_MAX_RETRY_DELAY", "PT3S");

@@ -50,8 +50,13 @@ public final class Rabbit implements AutoCloseable {
 
     /** A fresh server-named queue bound to the decisions exchange, to see what downstream systems receive. */
     public String listenToDecisions(String bindingKey) throws Exception {
+        return listenTo(DECISIONS, bindingKey);
+    }
+
+    /** A fresh server-named queue bound to {@code exchange}, for a Beckon started with broker names of its own. */
+    public String listenTo(String exchange, String bindingKey) throws Exception {
         String queue = channel.queueDeclare().getQueue();
-        channel.queueBind(queue, DECISIONS, bindingKey);
+        channel.queueBind(queue, exchange, bindingKey);
         return queue;
     }
 

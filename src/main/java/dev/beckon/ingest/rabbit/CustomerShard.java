@@ -14,8 +14,13 @@ final class CustomerShard {
     }
 
     static int of(String customerId, int shards) {
+        return (int) (crc32(customerId) % shards);
+    }
+
+    /** The CRC-32 of {@code text}'s UTF-8 bytes, as an unsigned 32-bit value. */
+    static long crc32(String text) {
         CRC32 crc = new CRC32();
-        crc.update(customerId.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() % shards);
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
     }
 }

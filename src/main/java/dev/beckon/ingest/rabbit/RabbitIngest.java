@@ -96,7 +96,7 @@ public class RabbitIngest {
     MeterRegistry registry;
 
     /** Deliveries waiting for the worker: bounded by the prefetch of each queue this replica may consume. */
-    private BlockingQueue<Delivered> deliveries = new ArrayBlockingQueue<>(1);
+    private volatile BlockingQueue<Delivered> deliveries = new ArrayBlockingQueue<>(1);
     /** The batch the worker holds: taken from the queue, not yet acknowledged. */
     private volatile int inHand;
     /** The queues consumed now, each on a channel of its own (closing it hands the queue's unacknowledged messages back). */
@@ -137,10 +137,7 @@ public class RabbitIngest {
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (worker != null) {
-            worker.stop();
-        }
-        if (leases != null) {
-            leases.close();
+            worker.stop(); // its last step drops the channels and the shard leases
         }
     }
 

@@ -1,17 +1,15 @@
 package dev.beckon.ingest.rabbit;
 
 import dev.beckon.platform.DirectConnection;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.CRC32;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,14 +38,15 @@ final class ShardLeases implements AutoCloseable {
     private final int namespace;
     private final int shards;
     private final int firstChoice;
-    private final Set<Integer> held = new TreeSet<>();
+    private final TreeSet<Integer> held = new TreeSet<>();
     private Connection connection;
     private boolean warned;
 
     /** Leases over {@code shards} shard queues; {@code namespace} (the ingest queue's name) keeps two Beckons on one database apart. */
     ShardLeases(DirectConnection connections, String namespace, int shards) {
         this.connections = connections;
-        this.namespace = positiveHash(namespace);
+        // Positive, so the lock's first key reads back unchanged from pg_locks.classid (an oid).
+        this.namespace = (int) (CustomerShard.crc32(namespace) & 0x7fffffff);
         this.shards = shards;
         // Replicas starting together try different shards first, so they rarely collide.
         this.firstChoice = ThreadLocalRandom.current().nextInt(shards);
@@ -65,7 +64,7 @@ final class ShardLeases implements AutoCloseable {
             int members = Math.max(1, countMembers());
             int fairShare = (shards + members - 1) / members;
             while (held.size() > fairShare) {
-                release(((TreeSet<Integer>) held).last());
+                release(held.last());
             }
             for (int i = 0; i < shards && held.size() < fairShare; i++) {
                 int shard = (firstChoice + i) % shards;
@@ -131,11 +130,7 @@ final class ShardLeases implements AutoCloseable {
     }
 
     private Set<Integer> allShards() {
-        List<Integer> all = new ArrayList<>();
-        for (int shard = 0; shard < shards; shard++) {
-            all.add(shard);
-        }
-        return Set.copyOf(all);
+        return IntStream.range(0, shards).boxed().collect(Collectors.toUnmodifiableSet());
     }
 
     /** Drops the session, and with it every lease, for the other replicas to take. */
@@ -154,11 +149,5 @@ final class ShardLeases implements AutoCloseable {
     @Override
     public void close() {
         abandon();
-    }
-
-    private static int positiveHash(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() & 0x7fffffff);
     }
 }

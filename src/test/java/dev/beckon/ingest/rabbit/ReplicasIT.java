@@ -10,6 +10,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import dev.beckon.support.BeckonProcess;
 import dev.beckon.support.ProcessEnvironment;
+import dev.beckon.support.Rabbit;
 import dev.beckon.support.RuleSets;
 import dev.beckon.support.TestNamespace;
 import io.restassured.http.ContentType;
@@ -58,14 +59,13 @@ class ReplicasIT {
         environment.put("BECKON_RABBITMQ_REBALANCE_INTERVAL", "PT1S");
 
         List<BeckonProcess> replicas = new ArrayList<>();
-        try (Connection broker = ProcessEnvironment.connect()) {
+        try (Connection broker = ProcessEnvironment.connect(); Rabbit downstreams = new Rabbit()) {
             for (int i = 0; i < 3; i++) {
                 replicas.add(new BeckonProcess(environment, "replicas-it-" + i).start());
             }
             publishFastFollowUps(replicas);
             Channel channel = broker.createChannel();
-            String downstream = channel.queueDeclare().getQueue();
-            channel.queueBind(downstream, prefix + ".decisions", "followup.#");
+            String downstream = downstreams.listenTo(prefix + ".decisions", "followup.#");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(replicas).allSatisfy(r -> assertThat(consuming(r)).hasSize(SHARDS / 3)));
 
@@ -100,7 +100,7 @@ class ReplicasIT {
             long fired = expected.values().stream().filter("fired"::equals).count();
             Map<String, Integer> published = new HashMap<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (GetResponse message : drain(channel, downstream)) {
+                for (GetResponse message : downstreams.drain(downstream)) {
                     published.merge(message.getProps().getMessageId(), 1, Integer::sum);
                 }
                 return published.size() == fired;
@@ -246,14 +246,5 @@ class ReplicasIT {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static List<GetResponse> drain(Channel channel, String queue) throws Exception {
-        List<GetResponse> messages = new ArrayList<>();
-        GetResponse message;
-        while ((message = channel.basicGet(queue, true)) != null) {
-            messages.add(message);
-        }
-        return messages;
     }
 }
