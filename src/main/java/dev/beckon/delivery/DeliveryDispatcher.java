@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beckon.platform.Backoff;
+import dev.beckon.platform.CoalescingRunner;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -18,21 +19,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * Sends webhook and email deliveries. Each tick claims what is due (a lease, not a lock), starts
+ * Sends webhook and email deliveries. A round claims what is due (a lease, not a lock), starts
  * every send without waiting for it, and records each outcome in a transaction of its own when it
- * arrives. A target this replica is still sending to is left out of the next claim, and each target
- * gets at most {@code per-target-concurrency} requests at once: an endpoint that hangs holds only
- * its own deliveries, never another endpoint's, and never ingestion, which shares nothing with this.
+ * arrives. Each target gets at most {@code per-target-concurrency} requests at once from this
+ * replica, so an endpoint that hangs holds only its own deliveries, never another endpoint's, and
+ * never ingestion, which shares nothing with this.
+ * <p>
+ * Rounds come on the schedule, after a batch decided something, and whenever a send finishes: a
+ * target with a backlog gets its next request as soon as one of its slots frees, not a poll
+ * interval later. Rounds run one at a time (a second round would count the same free slots), and
+ * requests for a round while one runs fold into a single next one.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -61,6 +66,11 @@ public class DeliveryDispatcher {
     Clock clock;
 
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ReentrantLock rounds = new ReentrantLock();
+    /** Per channel, the last target a full round reached: the next round starts after it, round-robin. */
+    private final Map<String, String> cursors = new ConcurrentHashMap<>();
+    private final CoalescingRunner requestedRounds =
+            new CoalescingRunner("beckon-delivery-dispatch", Duration.ZERO, this::dispatchDue);
     private final ExecutorService recorder = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "beckon-delivery-recorder");
         thread.setDaemon(true);
@@ -81,15 +91,38 @@ public class DeliveryDispatcher {
         }
     }
 
+    /** Asks for a round soon, on the dispatcher's own thread; requests made while one runs fold into one more. */
+    public void requestRound() {
+        requestedRounds.request();
+    }
+
     /** Claims the due deliveries and starts sending them; returns how many were started. */
     public int dispatchDue() {
+        rounds.lock();
+        try {
+            int started = 0;
+            for (String channel : CHANNELS) {
+                started += dispatchDue(channel);
+            }
+            return started;
+        } finally {
+            rounds.unlock();
+        }
+    }
+
+    private int dispatchDue(String channel) {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
-        Set<String> busy = inFlight.entrySet().stream().filter(e -> e.getValue().get() > 0)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Map<String, Integer> busy = new HashMap<>();
+        inFlight.forEach((lane, count) -> {
+            if (lane.startsWith(channel + ":") && count.get() > 0) {
+                busy.put(lane.substring(channel.length() + 1), count.get());
+            }
+        });
+        String after = cursors.getOrDefault(channel, "");
         Claim claim = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                List<DeliveryJob> jobs = store.claim(connection, CHANNELS, busy, config.perTargetConcurrency(),
+                List<DeliveryJob> jobs = store.claim(connection, channel, after, busy, config.perTargetConcurrency(),
                         CLAIM_LIMIT, now, leaseUntil);
                 Map<String, WebhookEndpoint> endpoints = new HashMap<>();
                 Map<String, MessageTemplate> templates = new HashMap<>();
@@ -103,10 +136,20 @@ public class DeliveryDispatcher {
                 return new Claim(jobs, endpoints, templates);
             }
         });
-        for (DeliveryJob job : claim.jobs()) {
+        List<DeliveryJob> jobs = claim.jobs();
+        if (jobs.size() == CLAIM_LIMIT) {
+            // More may be due past the last target this round reached: go on from there at once.
+            cursors.put(channel, jobs.stream().map(DeliveryJob::target).max(String::compareTo).orElseThrow());
+            requestRound();
+        } else if (!after.isEmpty()) {
+            // This round went from the cursor to the end; the targets before it come next.
+            cursors.remove(channel);
+            requestRound();
+        }
+        for (DeliveryJob job : jobs) {
             start(job, claim);
         }
-        return claim.jobs().size();
+        return jobs.size();
     }
 
     /** Deliveries this replica has started and not yet recorded. */
@@ -133,6 +176,8 @@ public class DeliveryDispatcher {
                         // The lease runs out and the delivery is tried again: at worst a repeat with the same webhook-id.
                         LOG.warnf("Could not record the outcome of delivery %d: %s", job.id(), failure.getMessage());
                     }
+                    // The target has a free slot: its next due delivery need not wait for the schedule.
+                    requestRound();
                 });
     }
 
@@ -196,6 +241,7 @@ public class DeliveryDispatcher {
 
     @PreDestroy
     void close() {
+        requestedRounds.close();
         recorder.shutdownNow();
     }
 }

@@ -43,19 +43,36 @@ public class DeliveryStore {
             """;
 
     /*
+     * One claim takes a channel's targets in order, starting after the last round's cursor, and up
+     * to each target's allowance of its oldest due deliveries, so its cost is what it claims, not the
+     * backlog: the targets are found by skipping through the deliveries_due_by_target index (one probe
+     * per target, PostgreSQL has no skip scan of its own), and each target's share is the head of its
+     * slice of that index. Targets compare in the "C" collation so the cursor the dispatcher keeps
+     * (a Java string comparison) agrees with the index's order.
      * The locking SELECT repeats the conditions: under READ COMMITTED PostgreSQL re-checks them on
      * the newest row version, so a row another replica claimed a moment ago is not claimed twice.
-     * The window keeps each target to its share, so one endpoint's backlog cannot fill a claim.
      */
     private static final String CLAIM = """
-            WITH due AS (
-                SELECT id FROM (
-                    SELECT id, row_number() OVER (PARTITION BY channel, target ORDER BY next_attempt_at, id) AS n
-                    FROM deliveries
-                    WHERE status = 'pending' AND channel = ANY(?) AND next_attempt_at <= ?
-                      AND (lease_until IS NULL OR lease_until <= ?) AND NOT ((channel || ':' || target) = ANY(?))
-                      AND NOT %s
-                ) ranked WHERE n <= ? ORDER BY id LIMIT ?
+            WITH RECURSIVE targets AS (
+                (SELECT target COLLATE "C" AS target FROM deliveries
+                 WHERE status = 'pending' AND channel = ? AND target COLLATE "C" > ?
+                 ORDER BY target COLLATE "C" LIMIT 1)
+              UNION ALL
+                SELECT (SELECT d.target COLLATE "C" FROM deliveries d
+                        WHERE d.status = 'pending' AND d.channel = ? AND d.target COLLATE "C" > t.target
+                        ORDER BY d.target COLLATE "C" LIMIT 1)
+                FROM targets t WHERE t.target IS NOT NULL
+            ), due AS (
+                SELECT share.id FROM targets t CROSS JOIN LATERAL (
+                    SELECT id FROM deliveries
+                    WHERE status = 'pending' AND channel = ? AND target COLLATE "C" = t.target AND next_attempt_at <= ?
+                      AND (lease_until IS NULL OR lease_until <= ?) AND NOT %s
+                    ORDER BY next_attempt_at, id
+                    LIMIT greatest(0, ? - COALESCE((SELECT busy.n FROM unnest(?::text[], ?::int[]) AS busy(target, n)
+                                                     WHERE busy.target = t.target), 0))
+                ) share
+                WHERE t.target IS NOT NULL
+                LIMIT ?
             ), claimed AS (
                 SELECT id FROM deliveries
                 WHERE id IN (SELECT id FROM due) AND status = 'pending' AND (lease_until IS NULL OR lease_until <= ?)
@@ -102,21 +119,27 @@ public class DeliveryStore {
     }
 
     /**
-     * Claims due deliveries on {@code channels} for one attempt each, at most {@code perTarget} per
-     * target and none for the {@code busy} targets ({@code channel:target}) this replica is still sending to.
+     * Claims due deliveries on {@code channel} for one attempt each: targets in order after
+     * {@code afterTarget} ("" for the first), each up to {@code perTarget} less what this replica is
+     * still sending to it ({@code inFlight}, by target), at most {@code limit} in all.
      */
-    public List<DeliveryJob> claim(Connection connection, List<String> channels, Collection<String> busy, int perTarget,
-                                   int limit, Instant now, Instant leaseUntil) throws SQLException {
+    public List<DeliveryJob> claim(Connection connection, String channel, String afterTarget, Map<String, Integer> inFlight,
+                                   int perTarget, int limit, Instant now, Instant leaseUntil) throws SQLException {
         List<DeliveryJob> jobs = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setArray(1, connection.createArrayOf("text", channels.toArray()));
-            claim.setTimestamp(2, Timestamp.from(now));
-            claim.setTimestamp(3, Timestamp.from(now));
-            claim.setArray(4, connection.createArrayOf("text", busy.toArray()));
-            claim.setInt(5, perTarget);
-            claim.setInt(6, limit);
-            claim.setTimestamp(7, Timestamp.from(now));
-            claim.setTimestamp(8, Timestamp.from(leaseUntil));
+            int p = 0;
+            claim.setString(++p, channel);
+            claim.setString(++p, afterTarget);
+            claim.setString(++p, channel);
+            claim.setString(++p, channel);
+            claim.setTimestamp(++p, Timestamp.from(now));
+            claim.setTimestamp(++p, Timestamp.from(now));
+            claim.setInt(++p, perTarget);
+            claim.setArray(++p, connection.createArrayOf("text", inFlight.keySet().toArray()));
+            claim.setArray(++p, connection.createArrayOf("integer", inFlight.values().toArray()));
+            claim.setInt(++p, limit);
+            claim.setTimestamp(++p, Timestamp.from(now));
+            claim.setTimestamp(++p, Timestamp.from(leaseUntil));
             try (ResultSet row = claim.executeQuery()) {
                 while (row.next()) {
                     jobs.add(new DeliveryJob(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),

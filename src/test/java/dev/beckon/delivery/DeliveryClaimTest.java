@@ -1,0 +1,118 @@
+package dev.beckon.delivery;
+
+import static dev.beckon.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beckon.support.TestNamespace;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one dispatch round claims. Each test plans and claims in one transaction that it rolls back,
+ * so the running application never sees its deliveries; the targets sort after every other test's,
+ * and are due and claimed a month from now.
+ */
+@QuarkusTest
+class DeliveryClaimTest {
+
+    static final Instant THEN = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MICROS);
+    static final Instant LEASE = THEN.plus(Duration.ofMinutes(1));
+
+    @Inject
+    DeliveryStore store;
+    @Inject
+    ObjectMapper json;
+
+    private final String prefix = "zz" + unique("claim").toLowerCase() + "-";
+    private Connection connection;
+
+    @BeforeEach
+    void begin() throws Exception {
+        connection = TestNamespace.database();
+        connection.setAutoCommit(false);
+    }
+
+    @AfterEach
+    void rollBack() throws Exception {
+        connection.rollback();
+        connection.close();
+    }
+
+    @Test
+    void eachTargetGetsItsOldestDueUpToItsLimitLessWhatIsStillInFlight() throws Exception {
+        plan("a", 10, THEN.minusSeconds(60));
+        plan("b", 10, THEN.minusSeconds(60));
+        plan("b", 1, THEN.minusSeconds(120));
+
+        List<DeliveryJob> jobs = claim("", Map.of(prefix + "a", 3), 4, 200);
+
+        assertThat(jobs).extracting(DeliveryJob::target).containsOnly(prefix + "a", prefix + "b");
+        assertThat(jobs.stream().filter(job -> job.target().equals(prefix + "a"))).hasSize(1);
+        List<DeliveryJob> toB = jobs.stream().filter(job -> job.target().equals(prefix + "b")).toList();
+        assertThat(toB).hasSize(4);
+        assertThat(toB).extracting(DeliveryJob::id).contains(oldest(prefix + "b"));
+        assertThat(jobs).extracting(DeliveryJob::attempt).containsOnly(1);
+    }
+
+    @Test
+    void aRoundStartsAfterTheCursorAndNeverClaimsALeasedDeliveryAgain() throws Exception {
+        for (String target : List.of("t1", "t2", "t3", "t4")) {
+            plan(target, 1, THEN.minusSeconds(1));
+        }
+
+        assertThat(claim(prefix + "t2", Map.of(), 4, 200)).extracting(DeliveryJob::target)
+                .containsExactlyInAnyOrder(prefix + "t3", prefix + "t4");
+        assertThat(claim("", Map.of(), 4, 100_000)).extracting(DeliveryJob::target)
+                .containsExactlyInAnyOrder(prefix + "t1", prefix + "t2");
+        assertThat(claim(prefix, Map.of(), 4, 200)).isEmpty();
+    }
+
+    @Test
+    void aRoundTakesNoMoreThanItsLimitAndNothingNotYetDue() throws Exception {
+        plan("x", 5, THEN.minusSeconds(1));
+        plan("y", 5, THEN.minusSeconds(1));
+        plan("z", 5, THEN.plusSeconds(60));
+
+        assertThat(claim(prefix, Map.of(), 4, 6)).hasSize(6);
+        assertThat(claim(prefix, Map.of(), 4, 200)).extracting(DeliveryJob::target)
+                .containsOnly(prefix + "x", prefix + "y").hasSize(4);
+    }
+
+    private void plan(String target, int count, Instant due) throws Exception {
+        List<PlannedDelivery> planned = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            planned.add(new PlannedDelivery(UUID.randomUUID(), "offer", PlannedDelivery.WEBHOOK, prefix + target,
+                    json.createObjectNode().put("n", i), null, null));
+        }
+        store.insert(connection, planned, due);
+    }
+
+    private List<DeliveryJob> claim(String after, Map<String, Integer> inFlight, int perTarget, int limit) throws Exception {
+        List<DeliveryJob> jobs = store.claim(connection, PlannedDelivery.WEBHOOK, after, inFlight, perTarget, limit,
+                THEN, LEASE);
+        return jobs.stream().filter(job -> job.target().startsWith(prefix)).toList();
+    }
+
+    private long oldest(String target) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM deliveries WHERE target = ? ORDER BY next_attempt_at, id LIMIT 1")) {
+            query.setString(1, target);
+            var row = query.executeQuery();
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
