@@ -2,20 +2,25 @@ package dev.beckon.bench;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.beckon.platform.embedded.EmbeddedPostgres;
 import dev.beckon.support.BeckonProcess;
 import dev.beckon.support.ProcessEnvironment;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Throughput, latency and CPU per event with 1, 2 and 3 Beckon replicas (packaged jars, as
@@ -23,10 +28,15 @@ import org.postgresql.PGNotification;
  * {@code ./mvnw verify -Pbenchmark -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReplicaBenchmarkIT}
  * (optionally {@code -Dbench.events=30000 -Dbench.rate=1000 -Dbench.steady-seconds=20 -Dbench.shards=6}).
  *
- * <p>Each configuration gets a fresh schema and queues. A commit is seen through a trigger this
- * benchmark adds to its own copy of the events table, which sends the event id with NOTIFY:
- * PostgreSQL delivers a notification when its transaction commits, so the time it arrives is the
- * commit as a listener sees it.
+ * {@code -Dbench.setups=1x1,3x6} measures only those (replicas x shards).
+ *
+ * <p>The benchmark brings its own PostgreSQL (Beckon's embedded server, under target/bench-postgres)
+ * with {@code track_commit_timestamp} on, and each configuration gets a fresh schema and queues.
+ * When every event is stored, the commit time of each one's row ({@code pg_xact_commit_timestamp})
+ * is set against the time it was published. Nothing observes commits while they happen: an earlier
+ * version had a trigger NOTIFY each event id, and PostgreSQL serialises the commits of transactions
+ * that notify, which weighed on exactly what is measured. Owning the server also makes its WAL
+ * volume per event (pg_current_wal_lsn before and after) Beckon's alone.
  */
 @Tag("benchmark")
 class ReplicaBenchmarkIT {
@@ -42,25 +52,52 @@ class ReplicaBenchmarkIT {
         int rate = Integer.getInteger("bench.rate", 1_000);
         int steadySeconds = Integer.getInteger("bench.steady-seconds", 20);
         int shards = Integer.getInteger("bench.shards", 6);
-        List<Setup> setups = List.of(new Setup(1, 1), new Setup(1, shards), new Setup(2, shards), new Setup(3, shards));
+        List<Setup> setups = setups(System.getProperty("bench.setups"), shards);
         StringBuilder table = new StringBuilder();
-        for (Setup setup : setups) {
-            table.append(measure(setup, count, rate, steadySeconds)).append('\n');
+        EmbeddedPostgres server = new EmbeddedPostgres(Path.of("target/bench-postgres"), freePort());
+        server.stop();
+        deleteRecursively(server.dataDirectory());
+        try {
+            server.start();
+            try (java.sql.Connection db = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+                 Statement statement = db.createStatement()) {
+                statement.execute("ALTER SYSTEM SET track_commit_timestamp = on");
+            }
+            server.stop();
+            server.start();
+            for (Setup setup : setups) {
+                table.append(measure(server.jdbcUrl(), setup, count, rate, steadySeconds)).append('\n');
+            }
+        } finally {
+            server.stop();
         }
         System.out.printf("""
 
                 ==== Beckon replicas benchmark ====
                 machine: %d cores, %s %s; Beckon, PostgreSQL, RabbitMQ and the publisher share them
-                events: %d at full load, then %d events/s for %d s; CPU is Beckon's own (all replicas) and the machine's, per event at full load
-                replicas shards   events/s   p50 ms   p99 ms | steady p50 ms  p99 ms | Beckon CPU ms/event  machine CPU ms/event
+                events: %d at full load, then %d events/s for %d s; CPU is Beckon's own (all replicas) and the machine's,
+                per event at full load; WAL is PostgreSQL's write-ahead log per event at full load
+                replicas shards   events/s   p50 ms   p99 ms | steady p50 ms  p99 ms | Beckon CPU ms/event  machine CPU ms/event  WAL KiB/event
                 %s==================================
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), count, rate, steadySeconds, table);
     }
 
-    private String measure(Setup setup, int count, int rate, int steadySeconds) throws Exception {
+    private static List<Setup> setups(String wanted, int shards) {
+        if (wanted == null || wanted.isBlank()) {
+            return List.of(new Setup(1, 1), new Setup(1, shards), new Setup(2, shards), new Setup(3, shards));
+        }
+        List<Setup> setups = new ArrayList<>();
+        for (String setup : wanted.split(",")) {
+            String[] parts = setup.trim().split("x");
+            setups.add(new Setup(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+        }
+        return setups;
+    }
+
+    private String measure(String serverUrl, Setup setup, int count, int rate, int steadySeconds) throws Exception {
         String name = "bench_r" + setup.replicas() + "_s" + setup.shards();
-        String url = ProcessEnvironment.freshSchema(name);
+        String url = freshSchema(serverUrl, name);
         String prefix = name.replace('_', '-');
         Map<String, String> environment = ProcessEnvironment.of(url, KEY);
         environment.putAll(ProcessEnvironment.broker(prefix, setup.shards()));
@@ -69,9 +106,9 @@ class ReplicaBenchmarkIT {
             for (int i = 0; i < setup.replicas(); i++) {
                 replicas.add(new BeckonProcess(environment, name + "-" + i).start());
             }
-            installCommitTrigger(url, name);
-            try (CommitListener commits = new CommitListener(url);
+            try (java.sql.Connection db = DriverManager.getConnection(url, "postgres", "");
                  Connection broker = ProcessEnvironment.connect()) {
+                CommitTimes commits = new CommitTimes(db);
                 Channel channel = broker.createChannel();
                 channel.confirmSelect();
                 BenchPublisher publisher = new BenchPublisher(channel, commits::published);
@@ -81,30 +118,33 @@ class ReplicaBenchmarkIT {
 
                 List<BenchmarkEvents.Generated> warmUp = BenchmarkEvents.generate(name + "w", count / 3, Math.max(1, count / 15), 3);
                 publisher.all(exchange, null, warmUp);
-                commits.await(warmUp.size());
-                analyse(url);
+                commits.await(name + "w-", warmUp.size());
+                analyse(db);
 
                 commits.reset();
                 Duration cpuBefore = cpu(replicas);
                 long machineBefore = MachineCpu.busyMillis();
-                long start = System.nanoTime();
+                long walBefore = walPosition(db);
+                long start = CommitTimes.wallNanos();
                 List<BenchmarkEvents.Generated> events = BenchmarkEvents.generate(name, count, Math.max(1, count / 5), 42);
                 publisher.all(exchange, null, events);
-                commits.await(count);
-                double seconds = (commits.lastCommit() - start) / 1e9;
+                commits.await(name + "-", count);
                 double beckonCpu = (cpu(replicas).minus(cpuBefore).toNanos() / 1e6) / count;
                 double machineCpu = (double) (MachineCpu.busyMillis() - machineBefore) / count;
-                long[] fullLoad = commits.latenciesSorted();
+                double walKiB = (walPosition(db) - walBefore) / 1024.0 / count;
+                long[] fullLoad = commits.latencies(name + "-");
+                double seconds = (commits.lastCommit() - start) / 1e9;
 
                 int steadyCount = rate * steadySeconds;
                 List<BenchmarkEvents.Generated> steady = BenchmarkEvents.generate(name + "s", steadyCount, Math.max(1, steadyCount / 5), 7);
                 commits.reset();
                 publisher.atRate(exchange, steady, rate);
-                commits.await(steadyCount);
-                long[] steadyLatencies = commits.latenciesSorted();
-                return "%8d %6d %10.0f %8.0f %8.0f | %13.1f %7.1f | %19.3f %20.3f".formatted(setup.replicas(), setup.shards(),
-                        count / seconds, BenchPublisher.ms(fullLoad, 0.5), BenchPublisher.ms(fullLoad, 0.99),
-                        BenchPublisher.ms(steadyLatencies, 0.5), BenchPublisher.ms(steadyLatencies, 0.99), beckonCpu, machineCpu);
+                commits.await(name + "s-", steadyCount);
+                long[] steadyLatencies = commits.latencies(name + "s-");
+                return "%8d %6d %10.0f %8.0f %8.0f | %13.1f %7.1f | %19.3f %20.3f %14.2f".formatted(setup.replicas(),
+                        setup.shards(), count / seconds, BenchPublisher.ms(fullLoad, 0.5), BenchPublisher.ms(fullLoad, 0.99),
+                        BenchPublisher.ms(steadyLatencies, 0.5), BenchPublisher.ms(steadyLatencies, 0.99), beckonCpu,
+                        machineCpu, walKiB);
             }
         } finally {
             for (BeckonProcess replica : replicas) {
@@ -117,88 +157,111 @@ class ReplicaBenchmarkIT {
         return replicas.stream().map(BeckonProcess::cpuTime).reduce(Duration.ZERO, Duration::plus);
     }
 
-    private static void installCommitTrigger(String url, String schema) throws Exception {
-        try (java.sql.Connection db = DriverManager.getConnection(url, "postgres", "");
+    private static String freshSchema(String serverUrl, String schema) throws Exception {
+        try (java.sql.Connection db = DriverManager.getConnection(serverUrl, "postgres", "");
              Statement statement = db.createStatement()) {
-            statement.execute("""
-                    CREATE FUNCTION %1$s.bench_committed() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN PERFORM pg_notify('bench_committed', NEW.id); RETURN NULL; END $$""".formatted(schema));
-            statement.execute("CREATE TRIGGER bench_committed AFTER INSERT ON %1$s.events FOR EACH ROW EXECUTE FUNCTION %1$s.bench_committed()"
-                    .formatted(schema));
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
         }
+        return serverUrl + "?currentSchema=" + schema;
     }
 
-    private static void analyse(String url) throws Exception {
-        try (java.sql.Connection db = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = db.createStatement()) {
+    private static void analyse(java.sql.Connection db) throws Exception {
+        try (Statement statement = db.createStatement()) {
             statement.execute("ANALYZE events, customer_profiles, follow_ups, decisions, escalations, outbox");
         }
     }
 
-    /** Listens for the trigger's notifications and pairs them with publish times. */
-    static final class CommitListener implements AutoCloseable {
+    private static long walPosition(java.sql.Connection db) throws Exception {
+        try (Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
 
-        private final java.sql.Connection connection;
-        private final CommitRecorder recorder = new CommitRecorder();
-        private final Thread thread;
-        private volatile boolean running = true;
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 
-        CommitListener(String url) throws Exception {
-            connection = DriverManager.getConnection(url, "postgres", "");
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN bench_committed");
+    private static void deleteRecursively(Path folder) throws Exception {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
-            thread = new Thread(this::listen, "bench-commit-listener");
-            thread.setDaemon(true);
-            thread.start();
+        }
+    }
+
+    /**
+     * Publish times (wall clock, in nanoseconds) against commit times read from PostgreSQL once the
+     * events are stored: {@code pg_xact_commit_timestamp(xmin)} of each event's row.
+     */
+    static final class CommitTimes {
+
+        private static final long WALL_OFFSET = ChronoUnit.NANOS.between(Instant.EPOCH, Instant.now()) - System.nanoTime();
+
+        private final java.sql.Connection db;
+        private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+        private long lastCommit;
+
+        CommitTimes(java.sql.Connection db) {
+            this.db = db;
         }
 
-        private void listen() {
-            PGConnection pg;
-            try {
-                pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(100);
-                    if (notifications != null) {
-                        long now = System.nanoTime();
-                        for (PGNotification notification : notifications) {
-                            recorder.committedAt(notification.getParameter(), now);
+        /** Now on the wall clock, with System.nanoTime's steadiness. */
+        static long wallNanos() {
+            return System.nanoTime() + WALL_OFFSET;
+        }
+
+        void published(String id, long nanoTime) {
+            publishedAt.put(id, nanoTime + WALL_OFFSET);
+        }
+
+        void await(String idPrefix, int count) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> stored(idPrefix) >= count);
+        }
+
+        private int stored(String idPrefix) throws Exception {
+            try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM events WHERE id LIKE ?")) {
+                query.setString(1, idPrefix + "%");
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        }
+
+        /** Publish-to-commit of every event whose id starts with {@code idPrefix}, sorted; notes the last commit. */
+        long[] latencies(String idPrefix) throws Exception {
+            List<Long> latencies = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement(
+                    "SELECT id, pg_xact_commit_timestamp(xmin) FROM events WHERE id LIKE ?")) {
+                query.setString(1, idPrefix + "%");
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        Long published = publishedAt.get(row.getString(1));
+                        Instant committed = row.getObject(2, java.time.OffsetDateTime.class).toInstant();
+                        long commitNanos = ChronoUnit.NANOS.between(Instant.EPOCH, committed);
+                        lastCommit = Math.max(lastCommit, commitNanos);
+                        if (published != null) {
+                            latencies.add(commitNanos - published);
                         }
                     }
                 }
-            } catch (java.sql.SQLException e) {
-                if (running) {
-                    throw new IllegalStateException(e);
-                }
             }
-        }
-
-        void published(String id, long nanos) {
-            recorder.published(id, nanos);
-        }
-
-        void await(int count) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> recorder.committed() >= count);
-        }
-
-        void reset() {
-            recorder.reset();
+            return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         }
 
         long lastCommit() {
-            return recorder.lastCommit();
+            return lastCommit;
         }
 
-        long[] latenciesSorted() {
-            return recorder.latenciesSorted();
-        }
-
-        @Override
-        public void close() throws Exception {
-            running = false;
-            thread.join(2_000);
-            connection.close();
+        void reset() {
+            publishedAt.clear();
+            lastCommit = 0;
         }
     }
 
