@@ -33,6 +33,8 @@ class IntegrationsDocIT {
     void theCurlExamplesConnectAShopACrmAndAPosAndADecisionGoesOut() throws Exception {
         Map<String, String> environment = ProcessEnvironment.of(
                 ProcessEnvironment.freshSchema(TestNamespace.SCHEMA + "_doc_it"), KEY);
+        // A developer trying Beckon out sets no session key: the one Beckon makes must not reach the log.
+        environment.remove("BECKON_SESSION_KEY");
 
         try (TestEndpoint receiver = new TestEndpoint();
              BeckonProcess beckon = new BeckonProcess(environment, "integrations-doc").start()) {
@@ -59,6 +61,7 @@ class IntegrationsDocIT {
             List<String> channels = api.get("/api/decisions/" + offer + "/deliveries").jsonPath().getList("channel");
             assertThat(channels).contains("webhook", "email");
             assertThat(output).contains("\"status\":\"accepted\"");
+            assertThat(beckon.output()).as("Beckon's log").contains("started in").doesNotContainIgnoringCase("encryption key");
         }
     }
 

@@ -61,6 +61,11 @@ public final class BeckonProcess implements AutoCloseable {
         throw new IllegalStateException("Beckon did not become healthy within 90 s; see " + log);
     }
 
+    /** What the process has written so far in its latest start. */
+    public String output() throws IOException {
+        return Files.readString(log.resolve("run-" + starts + ".log"));
+    }
+
     /** CPU time the running process has used so far, user and system, over all its threads. */
     public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration().orElseThrow(() ->
