@@ -3,7 +3,6 @@ package dev.beckon.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.beckon.platform.Backoff;
 import dev.beckon.platform.CoalescingRunner;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,15 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
  * Sends webhook and email deliveries. A round claims what is due (a lease, not a lock), starts
- * every send without waiting for it, and records each outcome in a transaction of its own when it
+ * every send without waiting for it, and hands each outcome to the {@link OutcomeRecorder} when it
  * arrives. Each target gets at most {@code per-target-concurrency} requests at once from this
  * replica, so an endpoint that hangs holds only its own deliveries, never another endpoint's, and
  * never ingestion, which shares nothing with this.
@@ -45,6 +42,12 @@ public class DeliveryDispatcher {
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
     static final List<String> CHANNELS = List.of(PlannedDelivery.WEBHOOK, PlannedDelivery.EMAIL);
     static final int CLAIM_LIMIT = 200;
+    /**
+     * Rounds that answers ask for come at most this often: a busy endpoint's answers then share a
+     * round (and its transaction) instead of each starting one, which kept the database busy with
+     * claims of one delivery each.
+     */
+    static final long ROUND_GAP_MILLIS = 10;
 
     @Inject
     AgroalDataSource dataSource;
@@ -59,7 +62,7 @@ public class DeliveryDispatcher {
     @Inject
     MessageRenderer renderer;
     @Inject
-    DeliveryMetrics metrics;
+    OutcomeRecorder outcomes;
     @Inject
     ObjectMapper json;
     @Inject
@@ -70,15 +73,10 @@ public class DeliveryDispatcher {
     /** Per channel, the last target a full round reached: the next round starts after it, round-robin. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
     private final CoalescingRunner requestedRounds =
-            new CoalescingRunner("beckon-delivery-dispatch", Duration.ZERO, this::dispatchDue);
-    private final ExecutorService recorder = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "beckon-delivery-recorder");
-        thread.setDaemon(true);
-        return thread;
-    });
+            new CoalescingRunner("beckon-delivery-dispatch", Duration.ofMillis(ROUND_GAP_MILLIS), this::dispatchDue);
 
     /** What one claim brought: the jobs, and what sending them needs from the database. */
-    private record Claim(List<DeliveryJob> jobs, Map<String, WebhookEndpoint> endpoints,
+    private record Claim(Map<String, List<DeliveryJob>> jobs, Map<String, WebhookEndpoint> endpoints,
                          Map<String, MessageTemplate> templates) {
     }
 
@@ -100,9 +98,38 @@ public class DeliveryDispatcher {
     public int dispatchDue() {
         rounds.lock();
         try {
+            Instant now = clock.instant();
+            Instant leaseUntil = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
+            Map<String, String> after = new HashMap<>();
+            CHANNELS.forEach(channel -> after.put(channel, cursors.getOrDefault(channel, "")));
+            Claim claim = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    Map<String, List<DeliveryJob>> jobs = new HashMap<>();
+                    Map<String, WebhookEndpoint> endpoints = new HashMap<>();
+                    Map<String, MessageTemplate> templates = new HashMap<>();
+                    for (String channel : CHANNELS) {
+                        List<DeliveryJob> claimed = store.claim(connection, channel, after.get(channel), busy(channel),
+                                config.perTargetConcurrency(), CLAIM_LIMIT, now, leaseUntil);
+                        jobs.put(channel, claimed);
+                        for (DeliveryJob job : claimed) {
+                            if (channel.equals(PlannedDelivery.WEBHOOK)) {
+                                endpoints.computeIfAbsent(job.target(), name -> WebhookEndpoint.findById(name));
+                            } else {
+                                templates.computeIfAbsent(campaignOf(job), MessageTemplate::forCampaign);
+                            }
+                        }
+                    }
+                    return new Claim(jobs, endpoints, templates);
+                }
+            });
             int started = 0;
             for (String channel : CHANNELS) {
-                started += dispatchDue(channel);
+                List<DeliveryJob> jobs = claim.jobs().get(channel);
+                moveCursor(channel, after.get(channel), jobs);
+                for (DeliveryJob job : jobs) {
+                    start(job, claim);
+                }
+                started += jobs.size();
             }
             return started;
         } finally {
@@ -110,33 +137,18 @@ public class DeliveryDispatcher {
         }
     }
 
-    private int dispatchDue(String channel) {
-        Instant now = clock.instant();
-        Instant leaseUntil = now.plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
+    /** What this replica is still sending on {@code channel}, by target. */
+    private Map<String, Integer> busy(String channel) {
         Map<String, Integer> busy = new HashMap<>();
         inFlight.forEach((lane, count) -> {
             if (lane.startsWith(channel + ":") && count.get() > 0) {
                 busy.put(lane.substring(channel.length() + 1), count.get());
             }
         });
-        String after = cursors.getOrDefault(channel, "");
-        Claim claim = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                List<DeliveryJob> jobs = store.claim(connection, channel, after, busy, config.perTargetConcurrency(),
-                        CLAIM_LIMIT, now, leaseUntil);
-                Map<String, WebhookEndpoint> endpoints = new HashMap<>();
-                Map<String, MessageTemplate> templates = new HashMap<>();
-                for (DeliveryJob job : jobs) {
-                    if (job.channel().equals(PlannedDelivery.WEBHOOK)) {
-                        endpoints.computeIfAbsent(job.target(), name -> WebhookEndpoint.findById(name));
-                    } else {
-                        templates.computeIfAbsent(campaignOf(job), MessageTemplate::forCampaign);
-                    }
-                }
-                return new Claim(jobs, endpoints, templates);
-            }
-        });
-        List<DeliveryJob> jobs = claim.jobs();
+        return busy;
+    }
+
+    private void moveCursor(String channel, String after, List<DeliveryJob> jobs) {
         if (jobs.size() == CLAIM_LIMIT) {
             // More may be due past the last target this round reached: go on from there at once.
             cursors.put(channel, jobs.stream().map(DeliveryJob::target).max(String::compareTo).orElseThrow());
@@ -146,10 +158,6 @@ public class DeliveryDispatcher {
             cursors.remove(channel);
             requestRound();
         }
-        for (DeliveryJob job : jobs) {
-            start(job, claim);
-        }
-        return jobs.size();
     }
 
     /** Deliveries this replica has started and not yet recorded. */
@@ -169,7 +177,7 @@ public class DeliveryDispatcher {
             attempt = CompletableFuture.completedFuture(AttemptResult.failed(clock.instant(), 0, null, e.toString()));
         }
         attempt.exceptionally(e -> AttemptResult.failed(clock.instant(), 0, null, e.toString()))
-                .thenAcceptAsync(result -> record(job, result), recorder)
+                .thenCompose(result -> record(job, result))
                 .whenComplete((ignored, failure) -> {
                     lane.decrementAndGet();
                     if (failure != null) {
@@ -209,25 +217,10 @@ public class DeliveryDispatcher {
         return CompletableFuture.completedFuture(AttemptResult.failed(clock.instant(), 0, null, error));
     }
 
-    private void record(DeliveryJob job, AttemptResult result) {
-        Instant now = clock.instant();
+    private CompletableFuture<Boolean> record(DeliveryJob job, AttemptResult result) {
         Instant next = result.succeeded() || result.permanent() ? null
-                : RetryPolicy.of(config).nextAttempt(job.attempt(), job.retrySince(), now);
-        boolean recorded = LeaseBoundRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return store.recordOutcome(connection, job, result, next, now);
-            }
-        }), job.leaseUntil(), clock, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2)));
-        if (recorded) {
-            metrics.attempted(job.channel(), result.succeeded() ? "delivered" : next == null ? "dead" : "failed",
-                    result.durationMillis());
-        }
-        if (!recorded) {
-            LOG.warnf("Delivery %d took longer than its lease: its outcome was not recorded, it will be tried again", job.id());
-        } else if (!result.succeeded() && next == null) {
-            LOG.warnf("Delivery %d (%s to %s) is dead after %d attempts: %s", job.id(), job.channel(),
-                    job.channel().equals(PlannedDelivery.EMAIL) ? "an address" : job.target(), job.attempt(), result.error());
-        }
+                : RetryPolicy.of(config).nextAttempt(job.attempt(), job.retrySince(), clock.instant());
+        return outcomes.record(new OutcomeRecorder.Outcome(job, result, next));
     }
 
     private String campaignOf(DeliveryJob job) {
@@ -242,6 +235,5 @@ public class DeliveryDispatcher {
     @PreDestroy
     void close() {
         requestedRounds.close();
-        recorder.shutdownNow();
     }
 }

@@ -152,35 +152,49 @@ public class DeliveryStore {
     }
 
     /**
-     * Writes an attempt's outcome: delivered, due again at {@code nextAttempt}, or dead when that is
-     * null. Returns false when the lease had run out and the delivery is no longer this replica's.
+     * Writes attempts' outcomes: each delivered, due again at its next attempt, or dead when that is
+     * null. An outcome is written only while the delivery is still pending under the lease it was sent
+     * with; for each, whether it was (false: the lease had run out and the delivery is no longer ours).
      */
-    public boolean recordOutcome(Connection connection, DeliveryJob job, AttemptResult result, Instant nextAttempt,
-                                 Instant now) throws SQLException {
+    public boolean[] recordOutcomes(Connection connection, List<OutcomeRecorder.Outcome> outcomes, Instant now)
+            throws SQLException {
         try (PreparedStatement attempt = connection.prepareStatement("""
                 INSERT INTO delivery_attempts (delivery_id, attempt, started_at, duration_ms, status_code, error)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """)) {
-            attempt.setLong(1, job.id());
-            attempt.setInt(2, job.attempt());
-            attempt.setTimestamp(3, Timestamp.from(result.startedAt()));
-            attempt.setInt(4, (int) Math.min(Integer.MAX_VALUE, result.durationMillis()));
-            attempt.setObject(5, result.statusCode());
-            attempt.setString(6, result.error());
-            attempt.executeUpdate();
+            for (OutcomeRecorder.Outcome outcome : outcomes) {
+                AttemptResult result = outcome.result();
+                attempt.setLong(1, outcome.job().id());
+                attempt.setInt(2, outcome.job().attempt());
+                attempt.setTimestamp(3, Timestamp.from(result.startedAt()));
+                attempt.setInt(4, (int) Math.min(Integer.MAX_VALUE, result.durationMillis()));
+                attempt.setObject(5, result.statusCode());
+                attempt.setString(6, result.error());
+                attempt.addBatch();
+            }
+            attempt.executeBatch();
         }
-        String status = result.succeeded() ? "delivered" : nextAttempt == null ? "dead" : "pending";
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE deliveries SET status = ?, reason = ?, next_attempt_at = ?, delivered_at = ?, lease_until = NULL
                 WHERE id = ? AND status = 'pending' AND lease_until = ?
                 """)) {
-            update.setString(1, status);
-            update.setString(2, result.error());
-            update.setTimestamp(3, status.equals("pending") ? Timestamp.from(nextAttempt) : null);
-            update.setTimestamp(4, result.succeeded() ? Timestamp.from(now) : null);
-            update.setLong(5, job.id());
-            update.setTimestamp(6, Timestamp.from(job.leaseUntil()));
-            return update.executeUpdate() == 1;
+            for (OutcomeRecorder.Outcome outcome : outcomes) {
+                AttemptResult result = outcome.result();
+                String status = result.succeeded() ? "delivered" : outcome.nextAttempt() == null ? "dead" : "pending";
+                update.setString(1, status);
+                update.setString(2, result.error());
+                update.setTimestamp(3, status.equals("pending") ? Timestamp.from(outcome.nextAttempt()) : null);
+                update.setTimestamp(4, result.succeeded() ? Timestamp.from(now) : null);
+                update.setLong(5, outcome.job().id());
+                update.setTimestamp(6, Timestamp.from(outcome.job().leaseUntil()));
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            boolean[] recorded = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                recorded[i] = counts[i] == 1;
+            }
+            return recorded;
         }
     }
 

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw verify -Pbenchmark -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReplicaBenchmarkIT}
  * (optionally {@code -Dbench.events=30000 -Dbench.rate=1000 -Dbench.steady-seconds=20 -Dbench.shards=6}).
  *
- * {@code -Dbench.setups=1x1,3x6} measures only those (replicas x shards).
+ * {@code -Dbench.setups=1x1,3x6} measures only those (replicas x shards). For experiments,
+ * {@code -Dbench.env=NAME=value,...} adds settings to every replica and {@code -Dbench.java-options=...}
+ * JVM options (for example a flight recording), given to it as JAVA_TOOL_OPTIONS.
  *
  * <p>The benchmark brings its own PostgreSQL (Beckon's embedded server, under target/bench-postgres)
  * with {@code track_commit_timestamp} on, and each configuration gets a fresh schema and queues.
@@ -101,6 +103,15 @@ class ReplicaBenchmarkIT {
         String prefix = name.replace('_', '-');
         Map<String, String> environment = ProcessEnvironment.of(url, KEY);
         environment.putAll(ProcessEnvironment.broker(prefix, setup.shards()));
+        for (String setting : System.getProperty("bench.env", "").split(",")) {
+            if (setting.contains("=")) {
+                environment.put(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        String javaOptions = System.getProperty("bench.java-options", "");
+        if (!javaOptions.isBlank()) {
+            environment.put("JAVA_TOOL_OPTIONS", javaOptions.replace("{name}", name));
+        }
         List<BeckonProcess> replicas = new ArrayList<>();
         try {
             for (int i = 0; i < setup.replicas(); i++) {

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What one dispatch round claims. Each test plans and claims in one transaction that it rolls back,
+ * What one dispatch round claims, and how outcomes are written. Each test plans and claims in one transaction that it rolls back,
  * so the running application never sees its deliveries; the targets sort after every other test's,
  * and are due and claimed a month from now.
  */
 @QuarkusTest
-class DeliveryClaimTest {
+class DeliveryStoreTest {
 
     static final Instant THEN = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MICROS);
     static final Instant LEASE = THEN.plus(Duration.ofMinutes(1));
@@ -89,6 +89,37 @@ class DeliveryClaimTest {
         assertThat(claim(prefix, Map.of(), 4, 6)).hasSize(6);
         assertThat(claim(prefix, Map.of(), 4, 200)).extracting(DeliveryJob::target)
                 .containsOnly(prefix + "x", prefix + "y").hasSize(4);
+    }
+
+    @Test
+    void outcomesAreWrittenTogetherEachOnlyWhileTheDeliveryIsStillPendingUnderItsLease() throws Exception {
+        plan("o", 3, THEN.minusSeconds(1));
+        List<DeliveryJob> jobs = claim(prefix, Map.of(), 4, 200);
+        assertThat(jobs).hasSize(3);
+        DeliveryJob stale = jobs.get(2);
+        DeliveryJob staleLease = new DeliveryJob(stale.id(), stale.decisionId(), stale.messageType(), stale.channel(),
+                stale.target(), stale.payload(), stale.attempt(), stale.retrySince(), LEASE.minusSeconds(30));
+        Instant retry = THEN.plusSeconds(5);
+
+        boolean[] recorded = store.recordOutcomes(connection, List.of(
+                new OutcomeRecorder.Outcome(jobs.get(0), AttemptResult.ok(THEN, 12, 200), null),
+                new OutcomeRecorder.Outcome(jobs.get(1), AttemptResult.failed(THEN, 30, 500, "HTTP 500"), retry),
+                new OutcomeRecorder.Outcome(staleLease, AttemptResult.ok(THEN, 9, 204), null)), THEN);
+
+        assertThat(recorded).containsExactly(true, true, false);
+        assertThat(statusOf(jobs.get(0).id())).isEqualTo("delivered");
+        assertThat(statusOf(jobs.get(1).id())).isEqualTo("pending");
+        assertThat(statusOf(stale.id())).isEqualTo("pending");
+        assertThat(claim(prefix, Map.of(), 4, 200)).isEmpty();
+    }
+
+    private String statusOf(long id) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement("SELECT status FROM deliveries WHERE id = ?")) {
+            query.setLong(1, id);
+            var row = query.executeQuery();
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private void plan(String target, int count, Instant due) throws Exception {
