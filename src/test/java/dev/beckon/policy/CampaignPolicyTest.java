@@ -5,6 +5,7 @@ import static dev.beckon.policy.PolicyFixture.campaignName;
 import static dev.beckon.policy.PolicyFixture.judged;
 import static dev.beckon.policy.PolicyFixture.offer;
 import static dev.beckon.support.Api.api;
+import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
@@ -104,18 +105,7 @@ class CampaignPolicyTest {
             events.add(offer(customer, name));
         }
 
-        ExecutorService planners = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                runs.add(planner::planPending);
-            }
-            for (Future<Integer> run : planners.invokeAll(runs)) {
-                run.get();
-            }
-        } finally {
-            planners.shutdown();
-        }
+        planAtOnce(4);
 
         List<String> outcomes = judged(customer, 20).getList("decisions.outcome");
         assertThat(outcomes).filteredOn("sent"::equals).hasSize(1);
@@ -138,6 +128,28 @@ class CampaignPolicyTest {
         assertThat(outcomes).containsExactly("sent", "sent", "suppressed");
         assertThat(PolicyFixture.why(last).getString("decisions[0].reason"))
                 .isEqualTo("budget of campaign " + name + " reached: 2 offers per day");
+    }
+
+    @Test
+    void aBudgetHoldsWhenSeveralPlannersJudgeOffersToDifferentCustomersAtOnce() throws Exception {
+        String name = campaignName("budgetrace");
+        campaign(name, Map.of("budget", Map.of("offersPerDay", 3)));
+        List<String> customers = new ArrayList<>();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 12; i++) {
+            String customer = unique("c");
+            customers.add(customer);
+            batch.append(i == 0 ? "" : ",").append(event(unique("e"), "policy.test", customer, """
+                    {"campaign": "%s", "off": 20, "channel": "email"}""".formatted(name)));
+        }
+        // One batch, so the offers wait for planning together; replicas planning at once are threads here.
+        api().body(batch.append("]").toString()).post("/api/events").then().statusCode(202);
+
+        planAtOnce(4);
+
+        List<String> outcomes = customers.stream().map(customer -> judged(customer, 1).getString("decisions[0].outcome")).toList();
+        assertThat(outcomes).filteredOn("sent"::equals).hasSize(3);
+        assertThat(outcomes).filteredOn("suppressed"::equals).hasSize(9);
     }
 
     @Test
@@ -325,6 +337,22 @@ class CampaignPolicyTest {
             }
         }
         return codes;
+    }
+
+    /** Several planning rounds at once, as several replicas would run them. */
+    private void planAtOnce(int rounds) throws Exception {
+        ExecutorService planners = Executors.newFixedThreadPool(rounds);
+        try {
+            List<Callable<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                runs.add(planner::planPending);
+            }
+            for (Future<Integer> run : planners.invokeAll(runs)) {
+                run.get();
+            }
+        } finally {
+            planners.shutdown();
+        }
     }
 
     private void addCodes(String campaign, String... codes) throws Exception {
