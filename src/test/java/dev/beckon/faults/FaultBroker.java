@@ -25,10 +25,13 @@ final class FaultBroker implements AutoCloseable {
     private final int amqpPort;
     private final Path home;
     private final Map<String, String> environment = new HashMap<>();
+    private final int patienceSeconds;
     private Process server;
 
-    FaultBroker(String name, Path home) throws IOException {
+    /** {@code patience}: how long stop_app, start_app and await_startup may take before the fault counts as not injected. */
+    FaultBroker(String name, Path home, Duration patience) throws IOException {
         this.node = name + "@localhost";
+        this.patienceSeconds = (int) patience.toSeconds();
         this.amqpPort = Ports.belowEphemeralRange();
         this.home = home.toAbsolutePath();
         Files.createDirectories(this.home);
@@ -76,12 +79,12 @@ final class FaultBroker implements AutoCloseable {
 
     /** Stops the RabbitMQ application; the Erlang node stays up, as with {@code rabbitmqctl stop_app}. */
     void stopApp() throws IOException, InterruptedException {
-        require(ctl(60, "stop_app"), "stop_app");
+        require(ctl(patienceSeconds, "stop_app"), "stop_app");
     }
 
     void startApp() throws IOException, InterruptedException {
-        require(ctl(90, "start_app"), "start_app");
-        require(ctl(60, "await_startup"), "await_startup");
+        require(ctl(patienceSeconds, "start_app"), "start_app");
+        require(ctl(patienceSeconds, "await_startup"), "await_startup");
     }
 
     /** Closes every client connection, as a network cut or a broker-side kill would. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Everything a scenario runs against, started once for a whole suite: the suite's own PostgreSQL
@@ -37,16 +38,16 @@ final class FaultRig implements AutoCloseable {
     }
 
     /** Starts the rig under {@code home} (wiped first) with {@code replicas} Beckon processes. */
-    static FaultRig start(Path home, int replicaCount, int followUpSeconds) throws Exception {
+    static FaultRig start(Path home, int replicaCount, int followUpSeconds, Duration patience) throws Exception {
         FaultDatabase database = null;
         FaultBroker broker = null;
         Replicas replicas = null;
         Receiver receiver = null;
         try {
             database = new FaultDatabase(home.resolve("postgres")).start();
-            broker = new FaultBroker("beckon-faults", home.resolve("rabbitmq")).start();
+            broker = new FaultBroker("beckon-faults", home.resolve("rabbitmq"), patience).start();
             receiver = new Receiver(3_000);
-            replicas = new Replicas(replicaCount, database.jdbcUrl(), broker.amqpUri()).start();
+            replicas = new Replicas(replicaCount, database.jdbcUrl(), broker.amqpUri(), patience).start();
             FaultRig rig = new FaultRig(database, broker, replicas, receiver, followUpSeconds);
             rig.setUp();
             return rig;

@@ -66,7 +66,7 @@ public final class FaultSuite {
         Files.createDirectories(HOME);
         Path results = HOME.resolve("results.txt");
         int exit = 0;
-        try (FaultRig rig = FaultRig.start(HOME, options.replicas(), options.followUpSeconds())) {
+        try (FaultRig rig = FaultRig.start(HOME, options.replicas(), options.followUpSeconds(), options.patience())) {
             Thread cleanUp = new Thread(rig::close, "fault-suite-clean-up");
             Runtime.getRuntime().addShutdownHook(cleanUp);
             try {

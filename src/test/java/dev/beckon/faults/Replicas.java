@@ -28,7 +28,7 @@ final class Replicas implements AutoCloseable {
     private final List<BeckonProcess> processes = new ArrayList<>();
     private int kills;
 
-    Replicas(int count, String jdbcUrl, String amqpUri) throws IOException {
+    Replicas(int count, String jdbcUrl, String amqpUri, Duration patience) throws IOException {
         Map<String, String> environment = ProcessEnvironment.of(jdbcUrl, API_KEY);
         environment.put("BECKON_RABBITMQ_URI", amqpUri);
         // Retries within the run's patience: a failed delivery is tried again within a few seconds.
@@ -47,7 +47,7 @@ final class Replicas implements AutoCloseable {
             environment.put("BECKON_RABBITMQ_SHARDS", Integer.toString(2 * count));
         }
         for (int i = 0; i < count; i++) {
-            processes.add(new BeckonProcess(environment, "faults/replica-" + (i + 1)));
+            processes.add(new BeckonProcess(environment, "faults/replica-" + (i + 1)).patience(patience));
         }
     }
 

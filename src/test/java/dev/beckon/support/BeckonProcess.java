@@ -24,6 +24,7 @@ public final class BeckonProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private int starts;
+    private Duration patience = Duration.ofSeconds(90);
 
     public BeckonProcess(Map<String, String> environment, String name) throws IOException {
         this.environment = new HashMap<>(environment);
@@ -31,6 +32,12 @@ public final class BeckonProcess implements AutoCloseable {
         this.environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.log = Path.of("target", "it-logs", name);
         Files.createDirectories(log);
+    }
+
+    /** How long {@link #start()} waits for the health check (90 s unless told). */
+    public BeckonProcess patience(Duration wait) {
+        this.patience = wait;
+        return this;
     }
 
     public String baseUrl() {
@@ -48,7 +55,7 @@ public final class BeckonProcess implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(log.resolve("run-" + (++starts) + ".log").toFile());
         process = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Beckon exited with " + process.exitValue() + "; see " + log);
@@ -58,7 +65,7 @@ public final class BeckonProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Beckon did not become healthy within 90 s; see " + log);
+        throw new IllegalStateException("Beckon did not become healthy within " + patience.toSeconds() + " s; see " + log);
     }
 
     /** What the process has written so far in its latest start. */
