@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -68,7 +67,12 @@ public class DeliveryDispatcher {
     @Inject
     Clock clock;
 
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Per channel, the requests this replica has started and not yet recorded, by target. A target
+     * leaves the map when its last one is recorded, so the map holds only what is in flight (email
+     * targets are addresses: one entry per address ever mailed would grow without end).
+     */
+    private final Map<String, Map<String, Integer>> inFlight = new ConcurrentHashMap<>();
     private final ReentrantLock rounds = new ReentrantLock();
     /** Per channel, the last target a full round reached: the next round starts after it, round-robin. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
@@ -108,7 +112,7 @@ public class DeliveryDispatcher {
                     Map<String, WebhookEndpoint> endpoints = new HashMap<>();
                     Map<String, MessageTemplate> templates = new HashMap<>();
                     for (String channel : CHANNELS) {
-                        List<DeliveryJob> claimed = store.claim(connection, channel, after.get(channel), busy(channel),
+                        List<DeliveryJob> claimed = store.claim(connection, channel, after.get(channel), Map.copyOf(lanes(channel)),
                                 config.perTargetConcurrency(), CLAIM_LIMIT, now, leaseUntil);
                         jobs.put(channel, claimed);
                         for (DeliveryJob job : claimed) {
@@ -138,14 +142,8 @@ public class DeliveryDispatcher {
     }
 
     /** What this replica is still sending on {@code channel}, by target. */
-    private Map<String, Integer> busy(String channel) {
-        Map<String, Integer> busy = new HashMap<>();
-        inFlight.forEach((lane, count) -> {
-            if (lane.startsWith(channel + ":") && count.get() > 0) {
-                busy.put(lane.substring(channel.length() + 1), count.get());
-            }
-        });
-        return busy;
+    private Map<String, Integer> lanes(String channel) {
+        return inFlight.computeIfAbsent(channel, key -> new ConcurrentHashMap<>());
     }
 
     private void moveCursor(String channel, String after, List<DeliveryJob> jobs) {
@@ -162,12 +160,12 @@ public class DeliveryDispatcher {
 
     /** Deliveries this replica has started and not yet recorded. */
     public int inFlight() {
-        return inFlight.values().stream().mapToInt(AtomicInteger::get).sum();
+        return inFlight.values().stream().flatMap(lanes -> lanes.values().stream()).mapToInt(Integer::intValue).sum();
     }
 
     private void start(DeliveryJob job, Claim claim) {
-        AtomicInteger lane = inFlight.computeIfAbsent(job.channel() + ":" + job.target(), key -> new AtomicInteger());
-        lane.incrementAndGet();
+        Map<String, Integer> lanes = lanes(job.channel());
+        lanes.merge(job.target(), 1, Integer::sum);
         CompletableFuture<AttemptResult> attempt;
         try {
             attempt = job.channel().equals(PlannedDelivery.WEBHOOK)
@@ -179,7 +177,7 @@ public class DeliveryDispatcher {
         attempt.exceptionally(e -> AttemptResult.failed(clock.instant(), 0, null, e.toString()))
                 .thenCompose(result -> record(job, result))
                 .whenComplete((ignored, failure) -> {
-                    lane.decrementAndGet();
+                    lanes.computeIfPresent(job.target(), (target, count) -> count == 1 ? null : count - 1);
                     if (failure != null) {
                         // The lease runs out and the delivery is tried again: at worst a repeat with the same webhook-id.
                         LOG.warnf("Could not record the outcome of delivery %d: %s", job.id(), failure.getMessage());
