@@ -18,8 +18,8 @@ import dev.beckon.ingest.EventOutcome;
 import dev.beckon.ingest.Incoming;
 import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.ingest.IngestUnavailableException;
-import dev.beckon.platform.Backoff;
 import dev.beckon.broker.ResubscribingWorker;
+import dev.beckon.platform.Backoff;
 import dev.beckon.platform.DirectConnection;
 import dev.beckon.platform.FieldError;
 import io.micrometer.core.instrument.Gauge;
@@ -36,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +70,6 @@ public class RabbitIngest {
     private static final Logger LOG = Logger.getLogger(RabbitIngest.class);
     static final String CHANNEL = "rabbitmq";
     static final String REASON_HEADER = "x-beckon-reason";
-    static final String ORIGINAL_EXCHANGE = "x-original-exchange";
-    static final String ORIGINAL_ROUTING_KEY = "x-original-routing-key";
 
     record Delivered(Channel channel, long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body,
                      Instant receivedAt) {
@@ -172,20 +169,8 @@ public class RabbitIngest {
         List<Channel> channels = new ArrayList<>(subscriptions.values());
         channels.add(deadLetterChannel);
         subscriptions.clear();
-        for (Channel c : channels) {
-            close(c);
-        }
+        channels.forEach(IngestMessages::abort);
         deadLetterChannel = null;
-    }
-
-    private static void close(Channel channel) {
-        if (channel != null && channel.isOpen()) {
-            try {
-                channel.abort();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("Channel did not close cleanly", e);
-            }
-        }
     }
 
     private void connect() throws IOException {
@@ -213,7 +198,7 @@ public class RabbitIngest {
             if (!wanted.contains(queue)) {
                 Channel released = subscriptions.remove(queue);
                 deliveries.removeIf(d -> d.channel() == released);
-                close(released);
+                IngestMessages.abort(released);
                 LOG.infof("Gave up %s for another replica to consume", queue);
             }
         }
@@ -347,17 +332,12 @@ public class RabbitIngest {
             return new Incoming(valid.event().id(), CHANNEL, payload, null,
                     "Does not match its type's schema: " + FieldError.summary(schemaErrors), receivedAt);
         }
-        long deliveries = deliveryCount(delivered.properties());
+        long deliveries = IngestMessages.deliveryCount(delivered.properties());
         if (deliveries >= broker.config().maxDeliveries()) {
             return new Incoming(valid.event().id(), CHANNEL, payload, null, "Delivered " + deliveries
                     + " times without being acknowledged: processing it crashed or was cut off each time", receivedAt);
         }
         return Incoming.valid(valid.event(), CHANNEL, payload, receivedAt);
-    }
-
-    private static long deliveryCount(AMQP.BasicProperties properties) {
-        Object count = properties.getHeaders() == null ? null : properties.getHeaders().get("x-delivery-count");
-        return count instanceof Number n ? n.longValue() : 0;
     }
 
     /** Puts each rejected message on the dead-letter exchange, with the reason in a header, before the batch is acknowledged. */
@@ -369,15 +349,9 @@ public class RabbitIngest {
                 continue;
             }
             Delivered d = batch.get(i);
-            Map<String, Object> headers = new HashMap<>();
-            if (d.properties().getHeaders() != null) {
-                headers.putAll(d.properties().getHeaders());
-            }
+            Map<String, Object> headers = IngestMessages.withOriginalRoute(d.envelope(), d.properties());
             headers.put(REASON_HEADER, outcome.reason());
             headers.put("x-beckon-dead-letter-id", outcome.deadLetterId());
-            // Routed from the ingest queue to a shard, a message already carries the producer's exchange and key.
-            headers.putIfAbsent(ORIGINAL_EXCHANGE, d.envelope().getExchange());
-            headers.putIfAbsent(ORIGINAL_ROUTING_KEY, d.envelope().getRoutingKey());
             AMQP.BasicProperties properties = d.properties().builder().headers(headers).deliveryMode(2).build();
             deadLetterChannel.basicPublish(broker.config().deadLetterExchange(), d.envelope().getRoutingKey(), properties, d.body());
             published = true;

@@ -19,7 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -46,9 +45,6 @@ public class ShardRouter {
 
     private static final Logger LOG = Logger.getLogger(ShardRouter.class);
     private static final JsonFactory JSON = new JsonFactory();
-    /** Each shard queue counts its own deliveries; the ingest queue's count would be taken for them. */
-    private static final String DELIVERY_COUNT = "x-delivery-count";
-
     record Routed(long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
     }
 
@@ -130,13 +126,9 @@ public class ShardRouter {
 
     /** The producer's exchange and routing key go along, so a dead letter still names them. */
     private static Map<String, Object> headersFor(Routed message) {
-        Map<String, Object> headers = new HashMap<>();
-        if (message.properties().getHeaders() != null) {
-            headers.putAll(message.properties().getHeaders());
-        }
-        headers.remove(DELIVERY_COUNT);
-        headers.putIfAbsent(RabbitIngest.ORIGINAL_EXCHANGE, message.envelope().getExchange());
-        headers.putIfAbsent(RabbitIngest.ORIGINAL_ROUTING_KEY, message.envelope().getRoutingKey());
+        Map<String, Object> headers = IngestMessages.withOriginalRoute(message.envelope(), message.properties());
+        // Each shard queue counts its own deliveries; the ingest queue's count would be taken for them.
+        headers.remove(IngestMessages.DELIVERY_COUNT);
         return headers;
     }
 
@@ -162,13 +154,7 @@ public class ShardRouter {
 
     private void abandon() {
         waiting.clear();
-        if (channel != null && channel.isOpen()) {
-            try {
-                channel.abort();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("Channel did not close cleanly", e);
-            }
-        }
+        IngestMessages.abort(channel);
         channel = null;
     }
 }
