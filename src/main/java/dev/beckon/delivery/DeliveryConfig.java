@@ -20,8 +20,9 @@ public interface DeliveryConfig {
     Duration requestTimeout();
 
     /**
-     * How long a claimed delivery belongs to the replica that claimed it. A replica that dies
-     * mid-send leaves it claimed this long; then another sends it again, with the same webhook-id.
+     * How long a claimed delivery belongs to the replica that claimed it without word from it. The
+     * replica renews it every third of this while it sends and records the delivery; one that dies
+     * mid-send leaves it claimed this long, then another sends it again, with the same webhook-id.
      */
     @WithDefault("PT1M")
     Duration lease();

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends webhook and email deliveries. A round claims what is due (a lease, not a lock), starts
  * every send without waiting for it, and hands each outcome to the {@link OutcomeRecorder} when it
- * arrives. Each target gets at most {@code per-target-concurrency} requests at once from this
+ * arrives. The claim's lease is renewed until the outcome is written ({@link DeliveryLeases}).
+ * Each target gets at most {@code per-target-concurrency} requests at once from this
  * replica, so an endpoint that hangs holds only its own deliveries, never another endpoint's, and
  * never ingestion, which shares nothing with this.
  * <p>
@@ -62,6 +63,8 @@ public class DeliveryDispatcher {
     MessageRenderer renderer;
     @Inject
     OutcomeRecorder outcomes;
+    @Inject
+    DeliveryLeases leases;
     @Inject
     ObjectMapper json;
     @Inject
@@ -166,6 +169,7 @@ public class DeliveryDispatcher {
     private void start(DeliveryJob job, Claim claim) {
         Map<String, Integer> lanes = lanes(job.channel());
         lanes.merge(job.target(), 1, Integer::sum);
+        leases.hold(job);
         CompletableFuture<AttemptResult> attempt;
         try {
             attempt = job.channel().equals(PlannedDelivery.WEBHOOK)
@@ -177,6 +181,7 @@ public class DeliveryDispatcher {
         attempt.exceptionally(e -> AttemptResult.failed(clock.instant(), 0, null, e.toString()))
                 .thenCompose(result -> record(job, result))
                 .whenComplete((ignored, failure) -> {
+                    leases.release(job);
                     lanes.computeIfPresent(job.target(), (target, count) -> count == 1 ? null : count - 1);
                     if (failure != null) {
                         // The lease runs out and the delivery is tried again: at worst a repeat with the same webhook-id.

@@ -12,16 +12,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The deliveries table: planned rows, claims for an attempt, outcomes, and the log people read.
  * A claim is a lease ({@code lease_until}) rather than a row lock, so no connection is held while an
- * endpoint takes its time; an outcome is written only by the replica whose lease it still is.
+ * endpoint takes its time. A claim counts an attempt, and the attempt number names the claim: a
+ * lease is renewed, and an outcome written, only while the delivery is pending at that attempt, so a
+ * replica that lost a delivery to another's claim changes nothing.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -153,8 +159,9 @@ public class DeliveryStore {
 
     /**
      * Writes attempts' outcomes: each delivered, due again at its next attempt, or dead when that is
-     * null. An outcome is written only while the delivery is still pending under the lease it was sent
-     * with; for each, whether it was (false: the lease had run out and the delivery is no longer ours).
+     * null. An outcome is written only while the delivery is still pending at the attempt it was sent
+     * as; for each, whether it was (false: another replica has claimed the delivery since). The rows
+     * are updated in id order, so two writers never wait on each other's rows crosswise.
      */
     public boolean[] recordOutcomes(Connection connection, List<OutcomeRecorder.Outcome> outcomes, Instant now)
             throws SQLException {
@@ -174,11 +181,15 @@ public class DeliveryStore {
             }
             attempt.executeBatch();
         }
+        Integer[] order = new Integer[outcomes.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong(i -> outcomes.get(i).job().id()));
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE deliveries SET status = ?, reason = ?, next_attempt_at = ?, delivered_at = ?, lease_until = NULL
-                WHERE id = ? AND status = 'pending' AND lease_until = ?
+                WHERE id = ? AND status = 'pending' AND attempts = ?
                 """)) {
-            for (OutcomeRecorder.Outcome outcome : outcomes) {
+            for (int i : order) {
+                OutcomeRecorder.Outcome outcome = outcomes.get(i);
                 AttemptResult result = outcome.result();
                 String status = result.succeeded() ? "delivered" : outcome.nextAttempt() == null ? "dead" : "pending";
                 update.setString(1, status);
@@ -186,16 +197,48 @@ public class DeliveryStore {
                 update.setTimestamp(3, status.equals("pending") ? Timestamp.from(outcome.nextAttempt()) : null);
                 update.setTimestamp(4, result.succeeded() ? Timestamp.from(now) : null);
                 update.setLong(5, outcome.job().id());
-                update.setTimestamp(6, Timestamp.from(outcome.job().leaseUntil()));
+                update.setInt(6, outcome.job().attempt());
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
             boolean[] recorded = new boolean[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                recorded[i] = counts[i] == 1;
+            for (int k = 0; k < counts.length; k++) {
+                recorded[order[k]] = counts[k] == 1;
             }
             return recorded;
         }
+    }
+
+    /**
+     * Extends the leases of deliveries still pending at the attempts given (by id) to {@code until};
+     * returns the ids extended. Rows locked at this moment (an outcome being written, another
+     * replica's claim) are skipped rather than waited for: they are done or lost before the next
+     * renewal, and a renewal that waited could deadlock with an outcome batch.
+     */
+    public Set<Long> renewLeases(Connection connection, Map<Long, Integer> attempts, Instant until) throws SQLException {
+        Long[] ids = attempts.keySet().toArray(Long[]::new);
+        Integer[] numbers = Arrays.stream(ids).map(attempts::get).toArray(Integer[]::new);
+        Set<Long> renewed = new HashSet<>();
+        try (PreparedStatement update = connection.prepareStatement("""
+                WITH mine AS (
+                    SELECT d.id FROM deliveries d JOIN unnest(?::bigint[], ?::int[]) AS held(id, attempt)
+                      ON d.id = held.id AND d.attempts = held.attempt
+                    WHERE d.status = 'pending'
+                    FOR UPDATE OF d SKIP LOCKED
+                )
+                UPDATE deliveries SET lease_until = ? FROM mine WHERE deliveries.id = mine.id
+                RETURNING deliveries.id
+                """)) {
+            update.setArray(1, connection.createArrayOf("bigint", ids));
+            update.setArray(2, connection.createArrayOf("integer", numbers));
+            update.setTimestamp(3, Timestamp.from(until));
+            try (ResultSet row = update.executeQuery()) {
+                while (row.next()) {
+                    renewed.add(row.getLong(1));
+                }
+            }
+        }
+        return renewed;
     }
 
     /** Puts a dead delivery back in line, with its maximum age counted from now. */

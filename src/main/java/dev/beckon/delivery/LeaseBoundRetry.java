@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * left unrecorded sends the delivery again when the lease ends, and when the endpoint had answered
  * 2xx that is a duplicate the endpoint must drop: the fault suite saw it after
  * {@code pg_terminate_backend}. Trying again is safe whatever the failure: the write only changes a
- * delivery still pending under this very lease, so a second try after a commit that did go through
+ * delivery still pending at this very attempt, so a second try after a commit that did go through
  * changes nothing. Past the lease another attempt may have started, so the failure is given up on then.
  */
 final class LeaseBoundRetry {
@@ -20,11 +20,16 @@ final class LeaseBoundRetry {
     }
 
     static <T> T call(Supplier<T> write, Instant leaseUntil, Clock clock, Backoff backoff) {
+        return call(write, () -> leaseUntil, clock, backoff);
+    }
+
+    /** As above, with a lease that renewal may extend while the write is retried. */
+    static <T> T call(Supplier<T> write, Supplier<Instant> leaseUntil, Clock clock, Backoff backoff) {
         while (true) {
             try {
                 return write.get();
             } catch (RuntimeException e) {
-                if (!clock.instant().plus(backoff.current()).isBefore(leaseUntil)) {
+                if (!clock.instant().plus(backoff.current()).isBefore(leaseUntil.get())) {
                     throw e;
                 }
                 try {

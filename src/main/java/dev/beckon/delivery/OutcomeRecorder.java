@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +49,8 @@ public class OutcomeRecorder {
     @Inject
     DeliveryMetrics metrics;
     @Inject
+    DeliveryLeases leases;
+    @Inject
     Clock clock;
 
     private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
@@ -57,7 +60,7 @@ public class OutcomeRecorder {
         return thread;
     });
 
-    /** Queues the outcome; the future says whether it was recorded (false: the lease had run out). */
+    /** Queues the outcome; the future says whether it was recorded (false: another replica had claimed it since). */
     public CompletableFuture<Boolean> record(Outcome outcome) {
         Waiting entry = new Waiting(outcome, new CompletableFuture<>());
         waiting.add(entry);
@@ -75,7 +78,9 @@ public class OutcomeRecorder {
 
     private void write(List<Waiting> batch) {
         List<Outcome> outcomes = batch.stream().map(Waiting::outcome).toList();
-        Instant earliestLease = outcomes.stream().map(o -> o.job().leaseUntil()).min(Comparator.naturalOrder()).orElseThrow();
+        // Renewal goes on while the write is retried, if the database lets it: the deadline moves with it.
+        Supplier<Instant> earliestLease = () -> outcomes.stream().map(o -> leases.until(o.job()))
+                .min(Comparator.naturalOrder()).orElseThrow();
         boolean[] recorded;
         try {
             recorded = LeaseBoundRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
@@ -101,7 +106,8 @@ public class OutcomeRecorder {
         DeliveryJob job = outcome.job();
         AttemptResult result = outcome.result();
         if (!recorded) {
-            LOG.warnf("Delivery %d took longer than its lease: its outcome was not recorded, it will be tried again", job.id());
+            LOG.warnf("Delivery %d was claimed again before its outcome was recorded (its lease ran out): it was or will be sent again",
+                    job.id());
             return;
         }
         metrics.attempted(job.channel(), result.succeeded() ? "delivered" : outcome.nextAttempt() == null ? "dead" : "failed",

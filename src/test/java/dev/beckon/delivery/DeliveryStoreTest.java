@@ -92,25 +92,45 @@ class DeliveryStoreTest {
     }
 
     @Test
-    void outcomesAreWrittenTogetherEachOnlyWhileTheDeliveryIsStillPendingUnderItsLease() throws Exception {
-        plan("o", 3, THEN.minusSeconds(1));
+    void outcomesAreWrittenTogetherEachOnlyWhileTheDeliveryIsStillPendingAtTheAttemptItWasSentAs() throws Exception {
+        plan("o", 4, THEN.minusSeconds(1));
         List<DeliveryJob> jobs = claim(prefix, Map.of(), 4, 200);
-        assertThat(jobs).hasSize(3);
-        DeliveryJob stale = jobs.get(2);
-        DeliveryJob staleLease = new DeliveryJob(stale.id(), stale.decisionId(), stale.messageType(), stale.channel(),
-                stale.target(), stale.payload(), stale.attempt(), stale.retrySince(), LEASE.minusSeconds(30));
-        Instant retry = THEN.plusSeconds(5);
+        assertThat(jobs).hasSize(4);
+        // The leases run out; another replica claims one of the deliveries, no one claims the other.
+        Instant later = LEASE.plusSeconds(1);
+        List<DeliveryJob> reclaimed = claimAt(later, later.plusSeconds(60), Map.of(prefix + "o", 3));
+        assertThat(reclaimed).hasSize(1);
+        DeliveryJob lost = jobs.stream().filter(job -> job.id() == reclaimed.get(0).id()).findFirst().orElseThrow();
+        List<DeliveryJob> kept = jobs.stream().filter(job -> job != lost).toList();
+        Instant retry = later.plusSeconds(5);
 
         boolean[] recorded = store.recordOutcomes(connection, List.of(
-                new OutcomeRecorder.Outcome(jobs.get(0), AttemptResult.ok(THEN, 12, 200), null),
-                new OutcomeRecorder.Outcome(jobs.get(1), AttemptResult.failed(THEN, 30, 500, "HTTP 500"), retry),
-                new OutcomeRecorder.Outcome(staleLease, AttemptResult.ok(THEN, 9, 204), null)), THEN);
+                new OutcomeRecorder.Outcome(kept.get(0), AttemptResult.ok(THEN, 12, 200), null),
+                new OutcomeRecorder.Outcome(lost, AttemptResult.ok(THEN, 9, 204), null),
+                new OutcomeRecorder.Outcome(kept.get(1), AttemptResult.failed(THEN, 30, 500, "HTTP 500"), retry),
+                new OutcomeRecorder.Outcome(kept.get(2), AttemptResult.ok(THEN, 11, 200), null)), later);
 
-        assertThat(recorded).containsExactly(true, true, false);
-        assertThat(statusOf(jobs.get(0).id())).isEqualTo("delivered");
-        assertThat(statusOf(jobs.get(1).id())).isEqualTo("pending");
-        assertThat(statusOf(stale.id())).isEqualTo("pending");
-        assertThat(claim(prefix, Map.of(), 4, 200)).isEmpty();
+        assertThat(recorded).containsExactly(true, false, true, true);
+        assertThat(statusOf(kept.get(0).id())).isEqualTo("delivered");
+        assertThat(statusOf(kept.get(1).id())).isEqualTo("pending");
+        assertThat(statusOf(kept.get(2).id())).as("late, but no one had claimed it since").isEqualTo("delivered");
+        assertThat(statusOf(lost.id())).as("the other replica's attempt decides").isEqualTo("pending");
+        assertThat(claimAt(later, later.plusSeconds(60), Map.of())).isEmpty();
+    }
+
+    @Test
+    void aRenewedLeaseKeepsOtherClaimsOffAndIsNeverRenewedOnceAnotherAttemptHasBegun() throws Exception {
+        plan("r", 2, THEN.minusSeconds(1));
+        List<DeliveryJob> jobs = claim(prefix, Map.of(), 4, 200);
+        Map<Long, Integer> held = Map.of(jobs.get(0).id(), 1, jobs.get(1).id(), 1);
+        Instant renewedUntil = LEASE.plusSeconds(60);
+
+        assertThat(store.renewLeases(connection, held, renewedUntil)).containsExactlyInAnyOrderElementsOf(held.keySet());
+        assertThat(claimAt(LEASE.plusSeconds(1), LEASE.plusSeconds(61), Map.of())).as("renewed: still ours").isEmpty();
+
+        Instant past = renewedUntil.plusSeconds(1);
+        assertThat(claimAt(past, past.plusSeconds(60), Map.of())).hasSize(2).extracting(DeliveryJob::attempt).containsOnly(2);
+        assertThat(store.renewLeases(connection, held, past.plusSeconds(120))).as("lost to attempt 2").isEmpty();
     }
 
     private String statusOf(long id) throws Exception {
@@ -134,6 +154,12 @@ class DeliveryStoreTest {
     private List<DeliveryJob> claim(String after, Map<String, Integer> inFlight, int perTarget, int limit) throws Exception {
         List<DeliveryJob> jobs = store.claim(connection, PlannedDelivery.WEBHOOK, after, inFlight, perTarget, limit,
                 THEN, LEASE);
+        return jobs.stream().filter(job -> job.target().startsWith(prefix)).toList();
+    }
+
+    /** A claim by another replica at {@code now}, from this test's targets on. */
+    private List<DeliveryJob> claimAt(Instant now, Instant leaseUntil, Map<String, Integer> inFlight) throws Exception {
+        List<DeliveryJob> jobs = store.claim(connection, PlannedDelivery.WEBHOOK, prefix, inFlight, 4, 200, now, leaseUntil);
         return jobs.stream().filter(job -> job.target().startsWith(prefix)).toList();
     }
 
