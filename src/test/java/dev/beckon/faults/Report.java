@@ -20,6 +20,7 @@ final class Report {
     private final List<String> facts = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> evidence = new ArrayList<>();
 
     Report(String scenario) {
         this.scenario = scenario;
@@ -34,6 +35,12 @@ final class Report {
     /** The fault did not take effect (nothing was decided by the new rules, say): the run proves nothing and fails. */
     Report problem(String problem) {
         problems.add(problem);
+        return this;
+    }
+
+    /** A line that helps explain a count (what happened to a duplicated delivery, say); it decides nothing. */
+    Report evidence(String line) {
+        evidence.add(line);
         return this;
     }
 
@@ -71,6 +78,7 @@ final class Report {
             out.append(String.format("%-22s %9d %9d %6d %11d %10s  %s%n", r.name(), r.expected(), r.recorded(), r.lost(),
                     r.duplicated(), r.reordered() < 0 ? "-" : Long.toString(r.reordered()), r.note()));
         }
+        evidence.forEach(e -> out.append("  ").append(e).append('\n'));
         problems.forEach(p -> out.append("PROBLEM: ").append(p).append('\n'));
         out.append(String.format("RESULT %s: lost %d, duplicated %d, reordered %d%n", failed() ? "FAIL" : "PASS",
                 lost(), duplicated(), reordered()));

@@ -61,6 +61,9 @@ final class ScenarioRun {
                 .add(DecisionCheck.check(plan.events(), stored))
                 .add(FollowUpCheck.check(plan.events(), stored))
                 .add(DeliveryCheck.check(stored, rig.receiver.receipts(), kills));
+        try (Connection db = rig.db()) {
+            DeliveryTimelines.of(db, stored, rig.receiver.receipts(), kills).forEach(line -> report.evidence("made twice: " + line));
+        }
         scenario.check(rig, run, stored, report);
         return report;
     }
