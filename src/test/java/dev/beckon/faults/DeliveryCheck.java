@@ -79,7 +79,7 @@ final class DeliveryCheck {
                         + notToBeDelivered + ", body naming another decision " + wrongBody);
     }
 
-    private static boolean crashBetween(long first, long repeat, List<Long> killMillis) {
+    static boolean crashBetween(long first, long repeat, List<Long> killMillis) {
         return killMillis.stream().anyMatch(kill -> kill >= first - IN_TRANSIT_MILLIS && kill <= repeat);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +35,30 @@ final class DeliveryTimelines {
         Set<String> runDecisions = stored.decisions.stream().map(StoredState.Decision::id).collect(Collectors.toSet());
         Map<String, List<Receiver.Receipt>> byDecision = receipts.stream().filter(r -> runDecisions.contains(r.webhookId()))
                 .collect(Collectors.groupingBy(Receiver.Receipt::webhookId, LinkedHashMap::new, Collectors.toList()));
+        // Counted duplicates first: they need explaining. Repeats across a crash are by design, so a few examples do.
         List<String> repeated = byDecision.entrySet().stream()
                 .filter(e -> e.getValue().stream().filter(Receiver.Receipt::made).count() > 1)
+                .sorted(Comparator.comparing(e -> acrossCrash(e.getValue(), killMillis)))
                 .map(Map.Entry::getKey).limit(MOST).toList();
         List<String> lines = new ArrayList<>();
         for (String decision : repeated) {
             List<Receiver.Receipt> requests = byDecision.get(decision);
+            String label = acrossCrash(requests, killMillis) ? "resent across a crash: " : "DUPLICATE: ";
             long from = requests.get(0).atMillis();
             long to = requests.get(requests.size() - 1).atMillis();
             String kills = killMillis.stream().filter(k -> k >= from - 5_000 && k <= to)
                     .map(k -> " kill " + TIME.format(Instant.ofEpochMilli(k))).collect(Collectors.joining(";"));
-            lines.add(decision + ": endpoint " + requests.stream()
+            lines.add(label + decision + ": endpoint " + requests.stream()
                     .map(r -> TIME.format(Instant.ofEpochMilli(r.atMillis())) + " " + r.status())
                     .collect(Collectors.joining(", ")) + "; Beckon " + attempts(db, decision) + (kills.isEmpty() ? "" : ";" + kills));
         }
         return lines;
+    }
+
+    private static boolean acrossCrash(List<Receiver.Receipt> requests, List<Long> killMillis) {
+        List<Receiver.Receipt> made = requests.stream().filter(Receiver.Receipt::made).toList();
+        return made.stream().skip(1)
+                .allMatch(repeat -> DeliveryCheck.crashBetween(made.get(0).atMillis(), repeat.atMillis(), killMillis));
     }
 
     private static String attempts(Connection db, String decision) throws SQLException {
