@@ -1,0 +1,111 @@
+package dev.beckon.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The manifests in k8s/ match the schemas of the objects they declare: the Kubernetes API's and
+ * KEDA's, bundled in the npm packages that scripts/manifest-check pins, so the check runs offline
+ * once they are installed. It needs Node.js (and npm to install the packages on first use).
+ */
+class ManifestSchemaTest {
+
+    static final Path CHECKER = Path.of("scripts", "manifest-check");
+
+    record Outcome(int exit, String output) {
+    }
+
+    @BeforeAll
+    static void installTheSchemas() throws Exception {
+        Path installed = CHECKER.resolve("node_modules").resolve(".package-lock.json");
+        if (!Files.exists(installed) || Files.getLastModifiedTime(installed)
+                .compareTo(Files.getLastModifiedTime(CHECKER.resolve("package-lock.json"))) < 0) {
+            Outcome install = run(CHECKER, List.of("npm", "ci", "--no-audit", "--no-fund"));
+            assertThat(install.exit()).as("npm ci in " + CHECKER + ":\n" + install.output()).isZero();
+        }
+    }
+
+    @Test
+    void everyManifestMatchesItsKubernetesOrKedaSchema() throws Exception {
+        Outcome check = check(Path.of("k8s").toAbsolutePath());
+
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("(Deployment beckon)", "(Service beckon)", "(PodDisruptionBudget beckon)",
+                "(ScaledObject beckon)", "(TriggerAuthentication beckon-rabbitmq)", "every manifest matches its schema");
+    }
+
+    @Test
+    void aManifestThatBreaksItsSchemaIsRefusedWithThePathAndTheRule(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: beckon
+                spec:
+                  replicas: two
+                  selector:
+                    matchLabels: {app: beckon}
+                  template:
+                    spec:
+                      containers:
+                        - name: beckon
+                          image: beckon
+                ---
+                apiVersion: keda.sh/v1alpha1
+                kind: ScaledObject
+                metadata:
+                  name: beckon
+                spec:
+                  triggers:
+                    - type: rabbitmq
+                      metadata: {queueName: beckon.ingest}
+                ---
+                apiVersion: apps/v1
+                kind: Deploymnet
+                metadata:
+                  name: typo
+                """);
+
+        Outcome check = check(folder);
+
+        assertThat(check.exit()).as(check.output()).isEqualTo(1);
+        assertThat(check.output()).contains("(Deployment beckon): /spec/replicas must be integer",
+                "(ScaledObject beckon): /spec must have required property scaleTargetRef",
+                "no schema known for apiVersion apps/v1, kind Deploymnet", "3 manifest(s) do not match");
+    }
+
+    private static Outcome check(Path folder) throws Exception {
+        return run(CHECKER, List.of("node", "check.mjs", folder.toString()));
+    }
+
+    private static Outcome run(Path directory, List<String> command) throws IOException, InterruptedException {
+        // Output goes to a file, not a pipe, so a process that hangs cannot keep the wait below from timing out.
+        Path output = Files.createTempFile("manifest-check", ".log");
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
+                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            } catch (IOException e) {
+                throw new IOException("The manifest check needs Node.js 18 or later and npm on the PATH (apt-get install nodejs npm)", e);
+            }
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish:\n" + Files.readString(output));
+            }
+            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
