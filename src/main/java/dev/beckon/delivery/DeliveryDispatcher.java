@@ -18,9 +18,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -129,18 +131,55 @@ public class DeliveryDispatcher {
                     return new Claim(jobs, endpoints, templates);
                 }
             });
+            Predicate<DeliveryJob> stillOurs = stillOurs(claim, now);
             int started = 0;
             for (String channel : CHANNELS) {
                 List<DeliveryJob> jobs = claim.jobs().get(channel);
                 moveCursor(channel, after.get(channel), jobs);
                 for (DeliveryJob job : jobs) {
-                    start(job, claim);
+                    if (stillOurs.test(job)) {
+                        start(job, claim);
+                        started++;
+                    }
                 }
-                started += jobs.size();
             }
             return started;
         } finally {
             rounds.unlock();
+        }
+    }
+
+    /**
+     * Which of the claimed jobs may be sent. A claim that returned within a third of its lease
+     * leaves plenty of it: all of them. One that took longer (its commit stalled on a busy
+     * database, or the process was paused) may return with its lease nearly or wholly over, and
+     * another replica could then claim and send the same deliveries a moment after this one does:
+     * the fault suite saw exactly that with three replicas. Those leases are renewed first, and only
+     * the jobs still this replica's are sent; the rest belong to whoever claimed them since.
+     */
+    private Predicate<DeliveryJob> stillOurs(Claim claim, Instant claimedAt) {
+        Duration took = Duration.between(claimedAt, clock.instant());
+        if (took.compareTo(config.lease().dividedBy(3)) < 0) {
+            return job -> true;
+        }
+        List<DeliveryJob> all = claim.jobs().values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return job -> true;
+        }
+        Set<Long> renewed = renewedOrNone(all);
+        // Worth a warning even when every lease was renewed: a claim this slow means a database (or process) in trouble.
+        LOG.warnf("A delivery claim took %d ms, past a third of its lease: %d of its %d deliveries renewed and sent, "
+                + "the others left to be claimed again (another replica has them, or renewal failed)", took.toMillis(),
+                renewed.size(), all.size());
+        return job -> renewed.contains(job.id());
+    }
+
+    private Set<Long> renewedOrNone(List<DeliveryJob> jobs) {
+        try {
+            return leases.renewBeforeSending(jobs);
+        } catch (RuntimeException e) {
+            // Unsent, the deliveries wait out the lease and are claimed again: late, never twice.
+            return Set.of();
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -81,8 +82,24 @@ public class DeliveryLeases {
     public int renew() {
         Map<Long, Integer> attempts = new HashMap<>();
         held.forEach((id, lease) -> attempts.put(id, lease.attempt()));
+        return renew(attempts).size();
+    }
+
+    /**
+     * Extends the leases of jobs just claimed, before any is sent; returns the ids still this
+     * replica's. For a claim that took long enough (a stalled commit, a paused process) for its
+     * lease to be nearly or wholly over: sent as it was, another replica could claim and send the
+     * same delivery a moment later.
+     */
+    public Set<Long> renewBeforeSending(Collection<DeliveryJob> jobs) {
+        Map<Long, Integer> attempts = new HashMap<>();
+        jobs.forEach(job -> attempts.put(job.id(), job.attempt()));
+        return renew(attempts);
+    }
+
+    private Set<Long> renew(Map<Long, Integer> attempts) {
         if (attempts.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         Instant until = clock.instant().plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
         Set<Long> renewed = QuarkusTransaction.requiringNew().call(() -> {
@@ -91,7 +108,7 @@ public class DeliveryLeases {
             }
         });
         renewed.forEach(id -> held.computeIfPresent(id, (key, lease) -> new Held(lease.attempt(), until)));
-        return renewed.size();
+        return renewed;
     }
 
     private void renewQuietly() {
