@@ -65,7 +65,9 @@ public class DeliveryLeases {
 
     /** From now until {@link #release}, the job's lease is kept alive. */
     public void hold(DeliveryJob job) {
-        held.put(job.id(), new Held(job.attempt(), job.leaseUntil()));
+        // Keeps a renewal made before sending (renewBeforeSending) rather than going back to the claim's lease.
+        held.merge(job.id(), new Held(job.attempt(), job.leaseUntil()), (known, claimed) ->
+                known.attempt() == claimed.attempt() && known.until().isAfter(claimed.until()) ? known : claimed);
     }
 
     public void release(DeliveryJob job) {
@@ -93,8 +95,21 @@ public class DeliveryLeases {
      */
     public Set<Long> renewBeforeSending(Collection<DeliveryJob> jobs) {
         Map<Long, Integer> attempts = new HashMap<>();
-        jobs.forEach(job -> attempts.put(job.id(), job.attempt()));
-        return renew(attempts);
+        jobs.forEach(job -> {
+            attempts.put(job.id(), job.attempt());
+            hold(job);
+        });
+        Set<Long> renewed = Set.of();
+        try {
+            renewed = renew(attempts);
+            return renewed;
+        } finally {
+            for (DeliveryJob job : jobs) {
+                if (!renewed.contains(job.id())) {
+                    release(job);
+                }
+            }
+        }
     }
 
     private Set<Long> renew(Map<Long, Integer> attempts) {
