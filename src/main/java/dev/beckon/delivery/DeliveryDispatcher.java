@@ -131,7 +131,9 @@ public class DeliveryDispatcher {
                     return new Claim(jobs, endpoints, templates);
                 }
             });
-            Predicate<DeliveryJob> stillOurs = stillOurs(claim, now);
+            List<DeliveryJob> claimed = claim.jobs().values().stream().flatMap(List::stream).toList();
+            claimed.forEach(leases::hold);
+            Predicate<DeliveryJob> stillOurs = stillOurs(claimed, now);
             int started = 0;
             for (String channel : CHANNELS) {
                 List<DeliveryJob> jobs = claim.jobs().get(channel);
@@ -157,30 +159,17 @@ public class DeliveryDispatcher {
      * the fault suite saw exactly that with three replicas. Those leases are renewed first, and only
      * the jobs still this replica's are sent; the rest belong to whoever claimed them since.
      */
-    private Predicate<DeliveryJob> stillOurs(Claim claim, Instant claimedAt) {
+    private Predicate<DeliveryJob> stillOurs(List<DeliveryJob> claimed, Instant claimedAt) {
         Duration took = Duration.between(claimedAt, clock.instant());
-        if (took.compareTo(config.lease().dividedBy(3)) < 0) {
+        if (took.compareTo(config.lease().dividedBy(3)) < 0 || claimed.isEmpty()) {
             return job -> true;
         }
-        List<DeliveryJob> all = claim.jobs().values().stream().flatMap(List::stream).toList();
-        if (all.isEmpty()) {
-            return job -> true;
-        }
-        Set<Long> renewed = renewedOrNone(all);
+        Set<Long> renewed = leases.renewBeforeSending(claimed);
         // Worth a warning even when every lease was renewed: a claim this slow means a database (or process) in trouble.
         LOG.warnf("A delivery claim took %d ms, past a third of its lease: %d of its %d deliveries renewed and sent, "
                 + "the others left to be claimed again (another replica has them, or renewal failed)", took.toMillis(),
-                renewed.size(), all.size());
+                renewed.size(), claimed.size());
         return job -> renewed.contains(job.id());
-    }
-
-    private Set<Long> renewedOrNone(List<DeliveryJob> jobs) {
-        try {
-            return leases.renewBeforeSending(jobs);
-        } catch (RuntimeException e) {
-            // Unsent, the deliveries wait out the lease and are claimed again: late, never twice.
-            return Set.of();
-        }
     }
 
     /** What this replica is still sending on {@code channel}, by target. */
@@ -208,7 +197,6 @@ public class DeliveryDispatcher {
     private void start(DeliveryJob job, Claim claim) {
         Map<String, Integer> lanes = lanes(job.channel());
         lanes.merge(job.target(), 1, Integer::sum);
-        leases.hold(job);
         CompletableFuture<AttemptResult> attempt;
         try {
             attempt = job.channel().equals(PlannedDelivery.WEBHOOK)

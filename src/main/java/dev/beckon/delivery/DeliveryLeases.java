@@ -60,14 +60,13 @@ public class DeliveryLeases {
     @PostConstruct
     void start() {
         long period = Math.max(1, config.lease().toMillis() / 3);
-        renewals.scheduleWithFixedDelay(this::renewQuietly, period, period, TimeUnit.MILLISECONDS);
+        // A failed renewal is tried again a third of a lease later; the leases last until two have failed.
+        renewals.scheduleWithFixedDelay(() -> renewQuietly(heldAttempts()), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** From now until {@link #release}, the job's lease is kept alive. */
     public void hold(DeliveryJob job) {
-        // Keeps a renewal made before sending (renewBeforeSending) rather than going back to the claim's lease.
-        held.merge(job.id(), new Held(job.attempt(), job.leaseUntil()), (known, claimed) ->
-                known.attempt() == claimed.attempt() && known.until().isAfter(claimed.until()) ? known : claimed);
+        held.put(job.id(), new Held(job.attempt(), job.leaseUntil()));
     }
 
     public void release(DeliveryJob job) {
@@ -80,59 +79,46 @@ public class DeliveryLeases {
         return current != null && current.attempt() == job.attempt() ? current.until() : job.leaseUntil();
     }
 
-    /** Extends every held lease by a lease from now; returns how many were still this replica's. */
-    public int renew() {
-        Map<Long, Integer> attempts = new HashMap<>();
-        held.forEach((id, lease) -> attempts.put(id, lease.attempt()));
-        return renew(attempts).size();
-    }
-
     /**
-     * Extends the leases of jobs just claimed, before any is sent; returns the ids still this
-     * replica's. For a claim that took long enough (a stalled commit, a paused process) for its
-     * lease to be nearly or wholly over: sent as it was, another replica could claim and send the
-     * same delivery a moment later.
+     * Extends the leases of held jobs just claimed, before any is sent, and lets go of those no
+     * longer this replica's; returns the ids it still holds. For a claim that took long enough (a
+     * stalled commit, a paused process) for its lease to be nearly or wholly over: sent as it was,
+     * another replica could claim and send the same delivery a moment later. A job let go of is not
+     * sent now: it waits out its lease and is claimed again, late but never twice.
      */
     public Set<Long> renewBeforeSending(Collection<DeliveryJob> jobs) {
         Map<Long, Integer> attempts = new HashMap<>();
-        jobs.forEach(job -> {
-            attempts.put(job.id(), job.attempt());
-            hold(job);
-        });
-        Set<Long> renewed = Set.of();
-        try {
-            renewed = renew(attempts);
-            return renewed;
-        } finally {
-            for (DeliveryJob job : jobs) {
-                if (!renewed.contains(job.id())) {
-                    release(job);
-                }
-            }
-        }
+        jobs.forEach(job -> attempts.put(job.id(), job.attempt()));
+        Set<Long> renewed = renewQuietly(attempts);
+        jobs.stream().filter(job -> !renewed.contains(job.id())).forEach(this::release);
+        return renewed;
     }
 
-    private Set<Long> renew(Map<Long, Integer> attempts) {
+    private Map<Long, Integer> heldAttempts() {
+        Map<Long, Integer> attempts = new HashMap<>();
+        held.forEach((id, lease) -> attempts.put(id, lease.attempt()));
+        return attempts;
+    }
+
+    /** Extends the given leases by a lease from now; returns the ids still this replica's (none when the write failed). */
+    private Set<Long> renewQuietly(Map<Long, Integer> attempts) {
         if (attempts.isEmpty()) {
             return Set.of();
         }
         Instant until = clock.instant().plus(config.lease()).truncatedTo(ChronoUnit.MICROS);
-        Set<Long> renewed = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return store.renewLeases(connection, attempts, until);
-            }
-        });
+        Set<Long> renewed;
+        try {
+            renewed = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    return store.renewLeases(connection, attempts, until);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not renew delivery leases: %s", e.getMessage());
+            return Set.of();
+        }
         renewed.forEach(id -> held.computeIfPresent(id, (key, lease) -> new Held(lease.attempt(), until)));
         return renewed;
-    }
-
-    private void renewQuietly() {
-        try {
-            renew();
-        } catch (RuntimeException e) {
-            // The next renewal comes a third of a lease later; the leases last until two have failed.
-            LOG.warnf("Could not renew delivery leases: %s", e.getMessage());
-        }
     }
 
     @PreDestroy

@@ -19,11 +19,7 @@ final class LeaseBoundRetry {
     private LeaseBoundRetry() {
     }
 
-    static <T> T call(Supplier<T> write, Instant leaseUntil, Clock clock, Backoff backoff) {
-        return call(write, () -> leaseUntil, clock, backoff);
-    }
-
-    /** As above, with a lease that renewal may extend while the write is retried. */
+    /** {@code leaseUntil} is asked before each retry: renewal may extend the lease meanwhile. */
     static <T> T call(Supplier<T> write, Supplier<Instant> leaseUntil, Clock clock, Backoff backoff) {
         while (true) {
             try {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class LeaseBoundRetryTest {
@@ -18,6 +19,12 @@ class LeaseBoundRetryTest {
     /** What the driver throws when pg_terminate_backend ends the connection mid-transaction. */
     private static RuntimeException terminatedBackend() {
         return new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01"));
+    }
+
+    /** A lease that ends ten seconds from now, and stays put. */
+    private static Supplier<Instant> inTenSeconds() {
+        Instant lease = Instant.now().plusSeconds(10);
+        return () -> lease;
     }
 
     private static Backoff quickBackoff() {
@@ -33,7 +40,7 @@ class LeaseBoundRetryTest {
                 throw terminatedBackend();
             }
             return true;
-        }, Instant.now().plusSeconds(10), CLOCK, quickBackoff());
+        }, inTenSeconds(), CLOCK, quickBackoff());
 
         assertThat(recorded).isTrue();
         assertThat(attempts).hasValue(3);
@@ -47,7 +54,7 @@ class LeaseBoundRetryTest {
         assertThatThrownBy(() -> LeaseBoundRetry.call(() -> {
             attempts.incrementAndGet();
             throw terminatedBackend();
-        }, fixed.instant().plusMillis(3), fixed, quickBackoff())).hasRootCauseInstanceOf(SQLException.class);
+        }, () -> fixed.instant().plusMillis(3), fixed, quickBackoff())).hasRootCauseInstanceOf(SQLException.class);
 
         assertThat(attempts).hasValue(1);
     }
@@ -61,7 +68,7 @@ class LeaseBoundRetryTest {
                 throw new IllegalStateException("ARJUNA016053: Could not commit transaction.");
             }
             return true;
-        }, Instant.now().plusSeconds(10), CLOCK, quickBackoff());
+        }, inTenSeconds(), CLOCK, quickBackoff());
 
         assertThat(recorded).isTrue();
         assertThat(attempts).hasValue(2);
