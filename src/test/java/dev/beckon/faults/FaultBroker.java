@@ -1,5 +1,6 @@
 package dev.beckon.faults;
 
+import dev.beckon.support.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

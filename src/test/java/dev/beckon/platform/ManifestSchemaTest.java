@@ -2,13 +2,12 @@ package dev.beckon.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.beckon.support.Command;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,22 +21,19 @@ class ManifestSchemaTest {
 
     static final Path CHECKER = Path.of("scripts", "manifest-check");
 
-    record Outcome(int exit, String output) {
-    }
-
     @BeforeAll
     static void installTheSchemas() throws Exception {
         Path installed = CHECKER.resolve("node_modules").resolve(".package-lock.json");
         if (!Files.exists(installed) || Files.getLastModifiedTime(installed)
                 .compareTo(Files.getLastModifiedTime(CHECKER.resolve("package-lock.json"))) < 0) {
-            Outcome install = run(CHECKER, List.of("npm", "ci", "--no-audit", "--no-fund"));
+            Command.Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"));
             assertThat(install.exit()).as("npm ci in " + CHECKER + ":\n" + install.output()).isZero();
         }
     }
 
     @Test
     void everyManifestMatchesItsKubernetesOrKedaSchema() throws Exception {
-        Outcome check = check(Path.of("k8s").toAbsolutePath());
+        Command.Result check = check(Path.of("k8s").toAbsolutePath());
 
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output()).contains("(Deployment beckon)", "(Service beckon)", "(PodDisruptionBudget beckon)",
@@ -76,7 +72,7 @@ class ManifestSchemaTest {
                   name: typo
                 """);
 
-        Outcome check = check(folder);
+        Command.Result check = check(folder);
 
         assertThat(check.exit()).as(check.output()).isEqualTo(1);
         assertThat(check.output()).contains("(Deployment beckon): /spec/replicas must be integer",
@@ -84,28 +80,15 @@ class ManifestSchemaTest {
                 "no schema known for apiVersion apps/v1, kind Deploymnet", "3 manifest(s) do not match");
     }
 
-    private static Outcome check(Path folder) throws Exception {
-        return run(CHECKER, List.of("node", "check.mjs", folder.toString()));
+    private static Command.Result check(Path folder) throws Exception {
+        return run(List.of("node", "check.mjs", folder.toString()));
     }
 
-    private static Outcome run(Path directory, List<String> command) throws IOException, InterruptedException {
-        // Output goes to a file, not a pipe, so a process that hangs cannot keep the wait below from timing out.
-        Path output = Files.createTempFile("manifest-check", ".log");
+    private static Command.Result run(List<String> command) throws IOException, InterruptedException {
         try {
-            Process process;
-            try {
-                process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile())
-                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            } catch (IOException e) {
-                throw new IOException("The manifest check needs Node.js 18 or later and npm on the PATH (apt-get install nodejs npm)", e);
-            }
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish:\n" + Files.readString(output));
-            }
-            return new Outcome(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(output);
+            return Command.run(command, Map.of(), CHECKER, 300);
+        } catch (IOException e) {
+            throw new IOException("The manifest check needs Node.js 18 or later and npm on the PATH (apt-get install nodejs npm)", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.beckon.faults;
+package dev.beckon.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,24 +8,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command line tool (rabbitmqctl, rabbitmq-server) with a time limit and says what it answered. */
-final class Command {
+/** Runs a command line tool (rabbitmqctl, rabbitmq-server, node, npm) with a time limit and says what it answered. */
+public final class Command {
 
     private Command() {
     }
 
-    record Result(int exit, String output) {
-        boolean ok() {
+    public record Result(int exit, String output) {
+        public boolean ok() {
             return exit == 0;
         }
     }
 
-    static Result run(List<String> command, Map<String, String> environment, int timeoutSeconds)
+    public static Result run(List<String> command, Map<String, String> environment, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        return run(command, environment, null, timeoutSeconds);
+    }
+
+    /** As above, in {@code directory} (null: this process's). */
+    public static Result run(List<String> command, Map<String, String> environment, Path directory, int timeoutSeconds)
             throws IOException, InterruptedException {
         // Output goes to a file, not a pipe: a tool that writes much cannot block on a full pipe.
-        Path output = Files.createTempFile("beckon-faults-command", ".log");
+        Path output = Files.createTempFile("beckon-command", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
