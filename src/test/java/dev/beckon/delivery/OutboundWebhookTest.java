@@ -1,5 +1,6 @@
 package dev.beckon.delivery;
 
+import static dev.beckon.delivery.DeliveryLog.decisionOf;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
@@ -177,10 +178,6 @@ class OutboundWebhookTest {
         return customer;
     }
 
-    private static String decisionOf(String customer) {
-        return api().get("/api/customers/" + customer + "/decisions").then().statusCode(200)
-                .extract().path("[0].id");
-    }
 
     private static JsonPath webhookDelivery(String decision) {
         List<Map<String, Object>> deliveries = api().get("/api/decisions/" + decision + "/deliveries").jsonPath().getList("$");

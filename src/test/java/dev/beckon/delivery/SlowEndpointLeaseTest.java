@@ -1,5 +1,7 @@
 package dev.beckon.delivery;
 
+import static dev.beckon.delivery.DeliveryLog.decisionOf;
+import static dev.beckon.delivery.DeliveryLog.deliveryTo;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
@@ -57,12 +59,4 @@ class SlowEndpointLeaseTest {
         }
     }
 
-    private static String decisionOf(String customer) {
-        return api().get("/api/customers/" + customer + "/decisions").then().statusCode(200).extract().path("[0].id");
-    }
-
-    private static Map<String, Object> deliveryTo(String endpoint, String decision) {
-        List<Map<String, Object>> deliveries = api().get("/api/decisions/" + decision + "/deliveries").jsonPath().getList("$");
-        return deliveries.stream().filter(delivery -> endpoint.equals(delivery.get("target"))).findFirst().orElse(Map.of());
-    }
 }

@@ -1,5 +1,7 @@
 package dev.beckon.delivery;
 
+import static dev.beckon.delivery.DeliveryLog.decisionOf;
+import static dev.beckon.delivery.DeliveryLog.deliveryTo;
 import static dev.beckon.support.Api.api;
 import static dev.beckon.support.Api.event;
 import static dev.beckon.support.Api.unique;
@@ -50,8 +52,7 @@ class StalledClaimTest {
                         .post("/api/events").then().statusCode(202);
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> endpoint.about(customer).size() == 1);
-                String decision = api().get("/api/customers/" + customer + "/decisions").then().statusCode(200)
-                        .extract().path("[0].id");
+                String decision = decisionOf(customer);
                 await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(deliveryTo(name, decision).get("status")));
                 assertThat(endpoint.about(customer)).as("requests the endpoint received").hasSize(1);
                 assertThat(deliveryTo(name, decision).get("attempts")).isEqualTo(1);
@@ -63,10 +64,5 @@ class StalledClaimTest {
                 api().delete("/api/webhook-endpoints/" + name).then().statusCode(204);
             }
         }
-    }
-
-    private static Map<String, Object> deliveryTo(String endpoint, String decision) {
-        List<Map<String, Object>> deliveries = api().get("/api/decisions/" + decision + "/deliveries").jsonPath().getList("$");
-        return deliveries.stream().filter(delivery -> endpoint.equals(delivery.get("target"))).findFirst().orElse(Map.of());
     }
 }

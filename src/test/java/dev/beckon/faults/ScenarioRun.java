@@ -45,8 +45,10 @@ final class ScenarioRun {
         Settlement.Settled settled = Settlement.await(rig, run, plan.events().size(), quiet, deadline);
 
         StoredState stored;
+        List<String> timelines;
         try (Connection db = rig.db()) {
             stored = StoredState.read(db, run);
+            timelines = DeliveryTimelines.of(db, stored, rig.receiver.receipts(), kills);
         }
         Report report = new Report(scenario.name())
                 .fact(String.format("run %s: %d events (%d over RabbitMQ, %d over webhooks) at %d/s, %d replica(s)",
@@ -61,9 +63,7 @@ final class ScenarioRun {
                 .add(DecisionCheck.check(plan.events(), stored))
                 .add(FollowUpCheck.check(plan.events(), stored))
                 .add(DeliveryCheck.check(stored, rig.receiver.receipts(), kills));
-        try (Connection db = rig.db()) {
-            DeliveryTimelines.of(db, stored, rig.receiver.receipts(), kills).forEach(line -> report.evidence(line));
-        }
+        timelines.forEach(report::evidence);
         scenario.check(rig, run, stored, report);
         return report;
     }
