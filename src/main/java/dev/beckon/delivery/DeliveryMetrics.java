@@ -1,8 +1,11 @@
 package dev.beckon.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.beckon.policy.Verdict;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
@@ -32,13 +35,19 @@ public class DeliveryMetrics {
                 .increment(messages);
     }
 
-    void planned(PlannedDelivery delivery) {
+    /** Counts a planning batch once it has committed: a batch rolled back and planned again counts once. */
+    void planned(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchPlanned batch) {
+        batch.deliveries().forEach(this::planned);
+        batch.verdicts().forEach(this::judged);
+    }
+
+    private void planned(PlannedDelivery delivery) {
         registry.counter("beckon.deliveries.planned", "channel", delivery.channel(),
                 "status", delivery.suppressedBecause() == null ? "pending" : "suppressed").increment();
     }
 
     /** A marketing decision's verdict: {@code sent}, {@code held_out} or {@code suppressed}, and whether held for quiet hours. */
-    void judged(dev.beckon.policy.Verdict verdict) {
+    private void judged(Verdict verdict) {
         registry.counter("beckon.decisions.verdicts", "outcome", verdict.outcome(),
                 "held", String.valueOf(verdict.heldUntil() != null)).increment();
     }

@@ -14,6 +14,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
@@ -49,11 +50,11 @@ public class DeliveryPlanner {
     static final int BATCH = 500;
 
     private static final String CLAIM = """
-            SELECT id, decision_id, routing_key, payload::text FROM outbox
+            SELECT id, decision_id, routing_key, payload::text, created_at FROM outbox
             WHERE planned_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
             """;
 
-    private record Pending(long outboxId, UUID decisionId, String messageType, ObjectNode message) {
+    private record Pending(long outboxId, UUID decisionId, String messageType, ObjectNode message, Instant createdAt) {
     }
 
     @Inject
@@ -73,7 +74,7 @@ public class DeliveryPlanner {
     @Inject
     EmailConfig email;
     @Inject
-    DeliveryMetrics metrics;
+    Event<BatchPlanned> batchPlanned;
     @Inject
     ObjectMapper json;
     @Inject
@@ -109,7 +110,7 @@ public class DeliveryPlanner {
                 try (ResultSet row = claim.executeQuery()) {
                     while (row.next()) {
                         pending.add(new Pending(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),
-                                (ObjectNode) json.readTree(row.getString(4))));
+                                (ObjectNode) json.readTree(row.getString(4)), row.getTimestamp(5).toInstant()));
                     }
                 }
             }
@@ -140,15 +141,13 @@ public class DeliveryPlanner {
                         verdicts.get(p.decisionId())));
             }
             deliveries.insert(connection, planned, now);
-            // Counted before the commit: a rolled-back batch is planned again and counted twice, a rare over-count.
-            planned.forEach(metrics::planned);
             try (PreparedStatement mark = connection.prepareStatement(
                     "UPDATE outbox SET planned_at = ? WHERE id = ANY(?)")) {
                 mark.setTimestamp(1, Timestamp.from(now));
                 mark.setArray(2, connection.createArrayOf("bigint", pending.stream().map(Pending::outboxId).toArray()));
                 mark.executeUpdate();
             }
-            verdicts.values().forEach(metrics::judged);
+            batchPlanned.fire(new BatchPlanned(planned, List.copyOf(verdicts.values())));
             return pending.size();
         }
     }
@@ -162,6 +161,7 @@ public class DeliveryPlanner {
         }
         String campaign = message.path("campaign").isTextual() ? message.path("campaign").asText() : "unnamed";
         return Optional.of(new MarketingMessage(p.decisionId(), kind, campaign, message.path("customerId").asText(),
-                DeliveryRoutes.customerChannel(message), message.path("eventId").asText(), message));
+                DeliveryRoutes.customerChannel(message), message.path("eventId").asText(), message, p.outboxId(),
+                p.createdAt()));
     }
 }

@@ -5,38 +5,76 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Which customers support is working with right now: while a customer has an escalation that is
- * not resolved, marketing for them is held back (see DeliveryRoutes), so an angry customer is not
- * sent a discount in the middle of a complaint.
+ * Which customers support is working with: while a customer has an escalation that is not
+ * resolved, marketing for them is held back, so an angry customer is not sent a discount in the
+ * middle of a complaint. Whether an escalation holds a message back is judged as of the message's
+ * deciding moment, never as of when planning happens to reach it: an escalation raised by a later
+ * event of the customer, or one already resolved then, does not hold it back.
  */
 @ApplicationScoped
 public class OpenEscalations {
 
-    private static final String OLDEST_OPEN = """
-            SELECT DISTINCT ON (customer_id) customer_id, reason, opened_at FROM escalations
-            WHERE status <> 'resolved' AND customer_id = ANY(?) ORDER BY customer_id, opened_at
+    /**
+     * An escalation that may hold back the customer's messages. {@code position} is where its
+     * decision message stands in the outbox, which follows each customer's events in order (the
+     * oldest escalations may have none: they came first); {@code resolvedAt} is null while open.
+     */
+    public record Hold(String eventId, Long position, Instant resolvedAt, String reason) {
+
+        /**
+         * Whether it held back a message decided on {@code eventId} at {@code position} of the
+         * outbox at {@code asOf}: raised by that event or an earlier one, and not resolved by then.
+         */
+        public boolean holdsBack(String messageEventId, long messagePosition, Instant asOf) {
+            boolean raisedBefore = eventId.equals(messageEventId) || position == null || position < messagePosition;
+            return raisedBefore && (resolvedAt == null || resolvedAt.isAfter(asOf));
+        }
+    }
+
+    // Only escalations still open, or resolved after the batch's oldest message was decided, can hold one back.
+    private static final String HOLDS = """
+            SELECT x.customer_id, d.event_id, (SELECT min(o.id) FROM outbox o WHERE o.decision_id = x.decision_id),
+                   CASE WHEN x.status = 'resolved' THEN x.resolved_at END, x.reason, x.opened_at
+            FROM escalations x JOIN decisions d ON d.id = x.decision_id
+            WHERE x.customer_id = ANY(?) AND (x.status <> 'resolved' OR x.resolved_at > ?)
+            ORDER BY x.customer_id, x.opened_at
             """;
 
-    /** For each of these customers with an escalation still open, why marketing is held back for them. */
-    public Map<String, String> holdBack(Connection connection, Collection<String> customerIds) throws SQLException {
-        Map<String, String> reasons = new HashMap<>();
+    /** For each of these customers, the escalations that may hold back messages decided from {@code since} on. */
+    public Map<String, List<Hold>> holds(Connection connection, Collection<String> customerIds, Instant since)
+            throws SQLException {
+        Map<String, List<Hold>> holds = new HashMap<>();
         if (customerIds.isEmpty()) {
-            return reasons;
+            return holds;
         }
-        try (PreparedStatement query = connection.prepareStatement(OLDEST_OPEN)) {
+        try (PreparedStatement query = connection.prepareStatement(HOLDS)) {
             query.setArray(1, connection.createArrayOf("text", customerIds.toArray()));
+            query.setTimestamp(2, Timestamp.from(since));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    reasons.put(row.getString(1), "customer has an open escalation (" + row.getString(2) + ", opened "
-                            + row.getTimestamp(3).toInstant() + ")");
+                    Long position = positionOrNull(row, 3);
+                    Timestamp resolved = row.getTimestamp(4);
+                    holds.computeIfAbsent(row.getString(1), c -> new ArrayList<>()).add(new Hold(row.getString(2),
+                            position, resolved == null ? null : resolved.toInstant(),
+                            "customer has an open escalation (" + row.getString(5) + ", opened "
+                                    + row.getTimestamp(6).toInstant() + ")"));
                 }
             }
         }
-        return reasons;
+        return holds;
+    }
+
+    private static Long positionOrNull(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 }

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +33,11 @@ public class DecisionExplanations {
     public record Explained(UUID decisionId, String kind, String rule, int ruleSetVersion, String campaign,
                             String eventId, String eventType, Instant decidedAt, JsonNode details, String outcome,
                             String reason, Instant heldUntil, String offerCode, List<DeliveryState> deliveries) {
+
+        Explained withOutcome(String[] outcomeAndReason) {
+            return new Explained(decisionId, kind, rule, ruleSetVersion, campaign, eventId, eventType, decidedAt, details,
+                    outcomeAndReason[0], outcomeAndReason[1], heldUntil, offerCode, deliveries);
+        }
     }
 
     public record DeliveryState(String channel, String target, String status, String reason, Instant deliveredAt) {
@@ -84,7 +88,9 @@ public class DecisionExplanations {
     }
 
     private List<Explained> decisions(Connection connection, String customerId, int limit) throws SQLException {
-        List<Explained> explained = new ArrayList<>();
+        record Row(Explained partial, DecisionOutcome.Facts facts) {
+        }
+        List<Row> rows = new ArrayList<>();
         Map<UUID, List<DeliveryState>> deliveries = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(DECISIONS)) {
             query.setString(1, customerId);
@@ -94,10 +100,13 @@ public class DecisionExplanations {
                     UUID id = row.getObject(1, UUID.class);
                     List<DeliveryState> states = new ArrayList<>();
                     deliveries.put(id, states);
-                    String[] summary = summarize(row);
-                    explained.add(new Explained(id, row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
-                            row.getString(6), row.getString(7), instant(row.getTimestamp(8)), parse(row.getString(9)),
-                            summary[0], summary[1], instant(row.getTimestamp(12)), row.getString(13), states));
+                    Instant heldUntil = instant(row.getTimestamp(12));
+                    rows.add(new Row(new Explained(id, row.getString(2), row.getString(3), row.getInt(4),
+                            row.getString(5), row.getString(6), row.getString(7), instant(row.getTimestamp(8)),
+                            parse(row.getString(9)), null, null, heldUntil, row.getString(13), states),
+                            new DecisionOutcome.Facts(row.getString(10), row.getString(11), heldUntil, row.getString(14),
+                                    instant(row.getTimestamp(15)), row.getString(16), row.getString(17),
+                                    row.getString(18), states)));
                 }
             }
         }
@@ -112,37 +121,8 @@ public class DecisionExplanations {
                 }
             }
         }
-        return explained;
-    }
-
-    /**
-     * The decision's outcome in a word and its reason: the verdict when there is one; otherwise a
-     * follow-up's or escalation's state, or that planning has not reached it yet.
-     */
-    private static String[] summarize(ResultSet row) throws SQLException {
-        String verdict = row.getString(10);
-        if (verdict != null) {
-            boolean held = Verdict.SENT.equals(verdict) && row.getTimestamp(12) != null;
-            return new String[] {held ? "held" : verdict, row.getString(11)};
-        }
-        String followUp = row.getString(14);
-        if (followUp != null) {
-            switch (followUp) {
-                case "pending":
-                    return new String[] {"waiting", "due at " + instant(row.getTimestamp(15))};
-                case "cancelled":
-                    return new String[] {"cancelled", "cancelled by event " + row.getString(16)};
-                case "superseded":
-                    return new String[] {"superseded", "a later follow-up of the same campaign replaced it"};
-                default:
-                    return new String[] {"fired", "planning its delivery"};
-            }
-        }
-        String escalation = row.getString(17);
-        if (escalation != null) {
-            return new String[] {"escalated", "to the " + row.getString(18) + " queue, " + escalation};
-        }
-        return new String[] {"planning", "its deliveries are being planned"};
+        // The outcome reads the deliveries too, so it is summed up once they are all in.
+        return rows.stream().map(r -> r.partial().withOutcome(DecisionOutcome.of(r.facts()))).toList();
     }
 
     private JsonNode parse(String text) {

@@ -28,7 +28,8 @@ import java.util.Optional;
  * <ol>
  * <li>the campaign is not live; the customer is outside its audience; it does not use the channel;</li>
  * <li>the customer already entered it (once, once per key, or within the cool-down);</li>
- * <li>the customer opted out of the channel, or has an escalation open;</li>
+ * <li>the customer opted out of the channel (whenever Beckon learnt of it: an opt-out is always honoured), or had
+ * an escalation open when the message was decided (one raised by a later event does not count);</li>
  * <li>a frequency cap, global or the campaign's (transactional campaigns are exempt);</li>
  * <li>the campaign's budget;</li>
  * <li>the control group: held out, not delivered (after the checks above, so both groups face the same ones);</li>
@@ -61,7 +62,7 @@ public class DecisionPolicy {
             ledger.recordCode(connection, m, verdict.offerCode());
         }
         ledger.record(context, new VerdictLedger.Entry(m, verdict, entryKey, terms != null,
-                !settings.isTransactional(), anchor(m, event, verdict), context.now()));
+                !settings.isTransactional(), anchor(m, event, verdict), m.asOf()));
         return verdict;
     }
 
@@ -72,7 +73,10 @@ public class DecisionPolicy {
 
     private Verdict judge(Connection connection, MarketingMessage m, PolicyContext context, CampaignSettings settings,
                           String entryKey, BigDecimal discount) throws SQLException {
+        // The campaign's state and quiet hours are judged now, as the message goes out; what the customer
+        // did and was sent (re-entry, caps, budgets) as of when the message was decided, however late planning is.
         Instant now = context.now();
+        Instant decided = m.asOf();
         Campaign campaign = context.campaign(m.campaign());
         String notLive = campaign == null ? null : campaign.notLiveBecause(now);
         if (notLive != null) {
@@ -87,7 +91,7 @@ public class DecisionPolicy {
             return Verdict.suppressed("campaign " + m.campaign() + " does not use " + m.channel() + " (its channels: "
                     + String.join(", ", settings.channels()) + ")");
         }
-        String entered = entryRefused(connection, context, m, settings, entryKey, now);
+        String entered = entryRefused(connection, context, m, settings, entryKey, decided);
         if (entered != null) {
             return Verdict.suppressed(entered);
         }
@@ -96,20 +100,21 @@ public class DecisionPolicy {
             return Verdict.suppressed("customer opted out of " + optOut.channel() + " (" + optOut.source() + ", "
                     + optOut.updatedAt() + ")");
         }
-        if (context.heldBack().containsKey(m.customerId())) {
-            return Verdict.suppressed(context.heldBack().get(m.customerId()));
+        String heldBack = context.heldBackBecause(m);
+        if (heldBack != null) {
+            return Verdict.suppressed(heldBack);
         }
         if (!settings.isTransactional()) {
-            String capped = capReached(connection, context, m, context.policy().caps(), null, SENT_ONLY, now);
+            String capped = capReached(connection, context, m, context.policy().caps(), null, SENT_ONLY, decided);
             capped = capped != null ? capped : capReached(connection, context, m, settings.capsOrNone(), m.campaign(),
-                    SENT_OR_HELD_OUT, now);
+                    SENT_OR_HELD_OUT, decided);
             if (capped != null) {
                 return Verdict.suppressed(capped);
             }
         }
         if (discount != null && settings.hasBudget()) {
             String spent = budgetReached(connection, context, m.campaign(), settings.budget(), discount,
-                    startOfDay(now, context.policy().defaultZone()));
+                    startOfDay(decided, context.policy().defaultZone()));
             if (spent != null) {
                 return Verdict.suppressed(spent);
             }

@@ -8,9 +8,11 @@ import java.util.UUID;
 /**
  * A decision message meant for the customer (an offer, or a follow-up that fired), as the policy
  * sees it. {@code message} is the outbox payload; an offer code the policy assigns is written into it.
+ * {@code position} (its outbox id) and {@code asOf} (when it entered the outbox: an offer when it was
+ * decided, a follow-up when it fired) say when it is judged as of, whenever planning reaches it.
  */
 public record MarketingMessage(UUID decisionId, String kind, String campaign, String customerId, String channel,
-                               String eventId, ObjectNode message) {
+                               String eventId, ObjectNode message, long position, Instant asOf) {
 
     public static final String OFFER = "offer";
     public static final String FOLLOW_UP = "followup";

@@ -3,6 +3,7 @@ package dev.beckon.policy;
 import dev.beckon.campaign.Campaign;
 import dev.beckon.campaign.CampaignSettings;
 import dev.beckon.consent.ContactPoints.Consent;
+import dev.beckon.inbox.OpenEscalations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public record PolicyContext(Map<String, Campaign> campaigns, Map<String, CampaignSettings> settings,
                             MessagingPolicy policy, Map<String, Map<String, Consent>> consent,
-                            Map<String, String> heldBack, Map<String, String> timeZones,
+                            Map<String, List<OpenEscalations.Hold>> escalations, Map<String, String> timeZones,
                             Map<String, Set<String>> segments, Map<String, TriggerEvent> events, Instant now,
                             List<VerdictLedger.Entry> unwritten) {
 
@@ -27,6 +28,13 @@ public record PolicyContext(Map<String, Campaign> campaigns, Map<String, Campaig
 
     CampaignSettings settingsOf(String name) {
         return settings.getOrDefault(name, CampaignSettings.NONE);
+    }
+
+    /** Why an escalation open as of the message's deciding moment holds it back, or null when none does. */
+    String heldBackBecause(MarketingMessage m) {
+        return escalations.getOrDefault(m.customerId(), List.of()).stream()
+                .filter(hold -> hold.holdsBack(m.eventId(), m.position(), m.asOf()))
+                .map(OpenEscalations.Hold::reason).findFirst().orElse(null);
     }
 
     ZoneId zoneOf(String customerId) {

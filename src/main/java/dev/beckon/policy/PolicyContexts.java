@@ -58,11 +58,15 @@ public class PolicyContexts {
         boolean audiences = messages.stream().anyMatch(m -> settings.containsKey(m.campaign())
                 && settings.get(m.campaign()).audience() != null);
         return new PolicyContext(campaigns, settings, MessagingPolicy.current(),
-                contactPoints.consent(connection, customers), openEscalations.holdBack(connection, customers),
+                contactPoints.consent(connection, customers), openEscalations.holds(connection, customers, oldest(messages)),
                 contactPoints.timeZones(connection, customers),
                 audiences ? segments.memberships(connection, customers) : Map.of(),
                 events(connection, eventIds, keyed(messages, settings)), now,
                 new ArrayList<>());
+    }
+
+    private static Instant oldest(List<MarketingMessage> messages) {
+        return messages.stream().map(MarketingMessage::asOf).min(Instant::compareTo).orElseThrow();
     }
 
     private static Set<String> budgeted(List<MarketingMessage> messages, Map<String, CampaignSettings> settings) {

@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * The decision_verdicts table: each verdict as it is reached, and the counts caps, budgets and
- * re-entry are judged by. A batch's verdicts are written together, but always before a count, so a
+ * re-entry are judged by. Counts go by when each message was decided (or, a follow-up, fell due),
+ * on Beckon's clock: what caps protect is the customer's inbox, which a backfilled old event reaches
+ * today like any other, and a message judged late, behind a backlog, counts where it was decided. A batch's verdicts are written together, but always before a count, so a
  * count includes the verdicts planned just before it in the same batch.
  */
 @ApplicationScoped
@@ -21,7 +23,7 @@ public class VerdictLedger {
 
     /** A verdict as stored: the verdict, and what caps, re-entry and reports need to know of its decision. */
     record Entry(MarketingMessage message, Verdict verdict, String entryKey, boolean offer, boolean capped,
-                 Instant anchorAt, Instant plannedAt) {
+                 Instant anchorAt, Instant decidedAt) {
     }
 
     /** What a campaign has spent: offers and their discount value, today and in total. */
@@ -30,25 +32,25 @@ public class VerdictLedger {
 
     private static final String INSERT = """
             INSERT INTO decision_verdicts (decision_id, campaign, kind, customer_id, channel, outcome, reason,
-                held_until, entry_key, offer, offer_code, discount_value, capped, anchor_at, planned_at)
+                held_until, entry_key, offer, offer_code, discount_value, capped, anchor_at, decided_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (decision_id) DO NOTHING
             """;
 
     private static final String CAP_COUNT = """
             SELECT count(*) FROM decision_verdicts
-            WHERE customer_id = ? AND capped AND planned_at > ? AND outcome = ANY(?)
+            WHERE customer_id = ? AND capped AND decided_at > ? AND outcome = ANY(?)
               AND (?::text IS NULL OR channel = ?) AND (?::text IS NULL OR kind = ?) AND (?::text IS NULL OR campaign = ?)
             """;
 
     private static final String LAST_ENTRY = """
-            SELECT max(planned_at) FROM decision_verdicts
+            SELECT max(decided_at) FROM decision_verdicts
             WHERE campaign = ? AND customer_id = ? AND outcome IN ('sent', 'held_out')
               AND (?::text IS NULL OR entry_key = ?)
             """;
 
     private static final String SPEND = """
-            SELECT count(*) FILTER (WHERE planned_at >= ?), coalesce(sum(discount_value) FILTER (WHERE planned_at >= ?), 0),
+            SELECT count(*) FILTER (WHERE decided_at >= ?), coalesce(sum(discount_value) FILTER (WHERE decided_at >= ?), 0),
                    count(*), coalesce(sum(discount_value), 0)
             FROM decision_verdicts WHERE campaign = ? AND outcome = 'sent' AND offer
             """;
@@ -81,7 +83,7 @@ public class VerdictLedger {
                 insert.setBigDecimal(12, v.discountValue());
                 insert.setBoolean(13, entry.capped());
                 insert.setTimestamp(14, Timestamp.from(entry.anchorAt()));
-                insert.setTimestamp(15, Timestamp.from(entry.plannedAt()));
+                insert.setTimestamp(15, Timestamp.from(entry.decidedAt()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -15,9 +15,12 @@ import dev.beckon.delivery.DeliveryPlanner;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.RuleSets;
 import dev.beckon.support.TestEndpoint;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -41,6 +44,8 @@ class QuietHoursTest {
     FollowUpPoller followUps;
     @Inject
     DeliveryPlanner planner;
+    @Inject
+    AgroalDataSource dataSource;
 
     private TestEndpoint endpoint;
     private String endpointName;
@@ -91,25 +96,16 @@ class QuietHoursTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.about(customer).size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 PolicyFixture.why(customer).getList("decisions[0].deliveries.status").contains("delivered"));
+        assertThat(PolicyFixture.why(customer).getString("decisions[0].outcome")).as("once it went out").isEqualTo("sent");
     }
 
     @Test
     void aRemindersHeldOvernightIsCalledOffWhenTheCustomerOrdersBeforeMorning() {
         listenTo("abandoned-cart");
-        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "21:00", "quietEnd", "08:00"));
         String customer = unique("c");
-        tellTimeZone(customer, "Asia/Tokyo");
-        moveClockTo(LocalTime.of(23, 0), TOKYO);
-        api().body(event(unique("e"), "cart.updated", customer, "{\"total\": 40}")).post("/api/events")
-                .then().statusCode(202);
-        clock.advance(Duration.ofMinutes(31));
-        followUps.fireDue();
-        planner.planPending();
-        assertThat(judged(customer, 1).getString("decisions[0].outcome")).isEqualTo("held");
+        assertThat(aReminderHeldOvernight(customer).getString("decisions[0].outcome")).isEqualTo("held");
 
-        api().body(event(unique("e"), "order.completed", customer, "{\"total\": 40}")).post("/api/events")
-                .then().statusCode(202);
-        planner.planPending();
+        orderCompleted(customer);
 
         JsonPath why = PolicyFixture.why(customer);
         assertThat(why.getString("decisions[0].outcome")).isEqualTo("suppressed");
@@ -118,6 +114,26 @@ class QuietHoursTest {
         clock.advance(Duration.ofHours(10));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(endpoint.about(customer)).as("reminders sent after the order").isEmpty();
+    }
+
+    @Test
+    void aHeldReminderWithNoDeliveryLeftIsStillRecordedAsCalledOffWhenTheCustomerOrders() throws Exception {
+        String customer = unique("c");
+        JsonPath held = aReminderHeldOvernight(customer);
+        assertThat(held.getString("decisions[0].outcome")).isEqualTo("held");
+        // As when the customer's only channel had no address: nothing is left to stop.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement suppress = connection.prepareStatement(
+                     "UPDATE deliveries SET status = 'suppressed', reason = 'no address' WHERE decision_id = ?::uuid")) {
+            suppress.setString(1, held.getString("decisions[0].decisionId"));
+            assertThat(suppress.executeUpdate()).isPositive();
+        }
+
+        orderCompleted(customer);
+
+        JsonPath why = PolicyFixture.why(customer);
+        assertThat(why.getString("decisions[0].outcome")).isEqualTo("suppressed");
+        assertThat(why.getString("decisions[0].reason")).startsWith("called off while held for quiet hours");
     }
 
     @Test
@@ -155,6 +171,25 @@ class QuietHoursTest {
         api().body(Map.of("caps", List.of(), "quietStart", "21:00", "defaultTimeZone", "Mars/Olympus"))
                 .put("/api/policy").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("quietEnd", "defaultTimeZone"));
+    }
+
+    /** A cart reminder that fires at 23:30 in Tokyo, during the quiet hours of a customer there; returns the why. */
+    private JsonPath aReminderHeldOvernight(String customer) {
+        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "21:00", "quietEnd", "08:00"));
+        tellTimeZone(customer, "Asia/Tokyo");
+        moveClockTo(LocalTime.of(23, 0), TOKYO);
+        api().body(event(unique("e"), "cart.updated", customer, "{\"total\": 40}")).post("/api/events")
+                .then().statusCode(202);
+        clock.advance(Duration.ofMinutes(31));
+        followUps.fireDue();
+        planner.planPending();
+        return judged(customer, 1);
+    }
+
+    private void orderCompleted(String customer) {
+        api().body(event(unique("e"), "order.completed", customer, "{\"total\": 40}")).post("/api/events")
+                .then().statusCode(202);
+        planner.planPending();
     }
 
     private void listenTo(String campaign) {

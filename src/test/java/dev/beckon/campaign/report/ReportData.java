@@ -81,7 +81,7 @@ public final class ReportData implements AutoCloseable {
             db.setAutoCommit(false);
             batch(db, """
                     INSERT INTO decision_verdicts (decision_id, campaign, kind, customer_id, channel, outcome, reason, offer,
-                                                   discount_value, capped, anchor_at, planned_at)
+                                                   discount_value, capped, anchor_at, decided_at)
                     VALUES (?, ?, 'offer', ?, 'email', ?, ?, ?, ?, true, ?, now())
                     """, verdicts);
             batch(db, """
