@@ -12,3 +12,11 @@ ALTER TABLE decision_verdicts RENAME COLUMN planned_at TO decided_at;
 -- order called off (delivery/HeldFollowUps), including those with no delivery left to stop.
 CREATE INDEX decision_verdicts_held_follow_ups ON decision_verdicts (held_until)
     WHERE kind = 'followup' AND outcome = 'sent' AND held_until IS NOT NULL;
+
+-- A delivery delivers one outbox message: planning the same message twice (a crash after planning,
+-- before the outbox row was marked) still adds nothing, while a second message of the same type for
+-- the same decision (an escalation breaching its SLA again after a reopen) is delivered too. Before,
+-- the key was the decision and message type, and the second breach was dropped as a duplicate.
+ALTER TABLE deliveries ADD COLUMN outbox_id bigint;
+ALTER TABLE deliveries DROP CONSTRAINT deliveries_decision_id_message_type_channel_target_key;
+CREATE UNIQUE INDEX deliveries_once_per_message ON deliveries (outbox_id, channel, target);

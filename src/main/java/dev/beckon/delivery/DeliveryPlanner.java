@@ -137,7 +137,7 @@ public class DeliveryPlanner {
             }
             List<PlannedDelivery> planned = new ArrayList<>();
             for (Pending p : pending) {
-                planned.addAll(DeliveryRoutes.plan(p.decisionId(), p.messageType(), p.message(), context,
+                planned.addAll(DeliveryRoutes.plan(p.outboxId(), p.decisionId(), p.messageType(), p.message(), context,
                         verdicts.get(p.decisionId())));
             }
             deliveries.insert(connection, planned, now);

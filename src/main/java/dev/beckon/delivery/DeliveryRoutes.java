@@ -35,20 +35,20 @@ public final class DeliveryRoutes {
     }
 
     /** The message's deliveries; {@code verdict} is the policy's for marketing, null for anything else. */
-    public static List<PlannedDelivery> plan(UUID decisionId, String messageType, ObjectNode message, Context context,
-                                             Verdict verdict) {
+    public static List<PlannedDelivery> plan(long outboxId, UUID decisionId, String messageType, ObjectNode message,
+                                             Context context, Verdict verdict) {
         String kind = message.path("kind").asText();
         String campaign = message.path("campaign").isTextual() ? message.path("campaign").asText() : null;
         String customer = message.path("customerId").asText();
         Instant heldUntil = verdict == null ? null : verdict.heldUntil();
         List<PlannedDelivery> deliveries = new ArrayList<>();
         context.decisionsExchange().ifPresent(exchange -> deliveries.add(
-                new PlannedDelivery(decisionId, messageType, PlannedDelivery.RABBITMQ, exchange, message, null, heldUntil)));
+                new PlannedDelivery(outboxId, decisionId, messageType, PlannedDelivery.RABBITMQ, exchange, message, null, heldUntil)));
         ObjectNode webhook = null;
         for (WebhookEndpoint endpoint : context.endpoints()) {
             if (endpoint.wants(kind, campaign)) {
                 webhook = webhook != null ? webhook : webhookBody(messageType, message);
-                deliveries.add(new PlannedDelivery(decisionId, messageType, PlannedDelivery.WEBHOOK, endpoint.name, webhook,
+                deliveries.add(new PlannedDelivery(outboxId, decisionId, messageType, PlannedDelivery.WEBHOOK, endpoint.name, webhook,
                         null, heldUntil));
             }
         }
@@ -57,7 +57,7 @@ public final class DeliveryRoutes {
         }
         if (customerChannel(message).equals(PlannedDelivery.EMAIL)) {
             String email = context.emails().get(customer);
-            PlannedDelivery delivery = new PlannedDelivery(decisionId, messageType, PlannedDelivery.EMAIL,
+            PlannedDelivery delivery = new PlannedDelivery(outboxId, decisionId, messageType, PlannedDelivery.EMAIL,
                     email == null ? "(no address)" : email, message, null, heldUntil);
             if (!context.emailOn()) {
                 delivery = delivery.suppressed("email is off: no SMTP server is configured (BECKON_SMTP_HOST)");

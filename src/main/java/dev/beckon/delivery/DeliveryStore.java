@@ -43,9 +43,9 @@ public class DeliveryStore {
 
     private static final String INSERT = """
             INSERT INTO deliveries (decision_id, message_type, channel, target, payload, status, reason,
-                                    next_attempt_at, created_at, retry_since, held_until)
-            VALUES (?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (decision_id, message_type, channel, target) DO NOTHING
+                                    next_attempt_at, created_at, retry_since, held_until, outbox_id)
+            VALUES (?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (outbox_id, channel, target) DO NOTHING
             """;
 
     /*
@@ -118,6 +118,7 @@ public class DeliveryStore {
                 insert.setTimestamp(9, Timestamp.from(now));
                 insert.setTimestamp(10, Timestamp.from(due));
                 insert.setTimestamp(11, d.heldUntil() == null || suppressed ? null : Timestamp.from(d.heldUntil()));
+                insert.setLong(12, d.outboxId());
                 insert.addBatch();
             }
             insert.executeBatch();

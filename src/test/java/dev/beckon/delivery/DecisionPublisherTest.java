@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +44,8 @@ class DecisionPublisherTest {
             String queue = rabbit.listenToDecisions(type);
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection connection = dataSource.getConnection()) {
-                    store.insert(connection, List.of(new PlannedDelivery(decision, type, PlannedDelivery.RABBITMQ,
+                    store.insert(connection, List.of(new PlannedDelivery(
+                            -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), decision, type, PlannedDelivery.RABBITMQ,
                             Rabbit.DECISIONS, message, null, null)), Instant.now());
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);

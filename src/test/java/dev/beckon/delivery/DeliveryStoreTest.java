@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,8 @@ class DeliveryStoreTest {
     private void plan(String target, int count, Instant due) throws Exception {
         List<PlannedDelivery> planned = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            planned.add(new PlannedDelivery(UUID.randomUUID(), "offer", PlannedDelivery.WEBHOOK, prefix + target,
+            // An outbox id no real message has: these deliveries are planned here, not from the outbox.
+            planned.add(new PlannedDelivery(-ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), UUID.randomUUID(), "offer", PlannedDelivery.WEBHOOK, prefix + target,
                     json.createObjectNode().put("n", i), null, null));
         }
         store.insert(connection, planned, due);

@@ -104,6 +104,22 @@ class SlaBreachTest {
         api().get("/api/escalations/" + id).then().body("escalation.sla", org.hamcrest.Matchers.equalTo("ok"));
     }
 
+    @Test
+    void aSecondBreachAfterAReopenIsDeliveredToo() {
+        String id = Escalations.negativeFeedback(unique("c"));
+        clock.advance(Duration.ofMinutes(121));
+        watch.reportBreaches();
+        api().body(Map.of("outcome", "no_action")).post("/api/escalations/" + id + "/resolve").then().statusCode(200);
+        api().body(Map.of()).post("/api/escalations/" + id + "/reopen").then().statusCode(200);
+        clock.advance(Duration.ofHours(3));
+        watch.reportBreaches();
+        planner.planPending();
+
+        List<Map<String, Object>> deliveries = api().get("/api/decisions/" + id + "/deliveries").jsonPath().getList("$");
+        assertThat(deliveries).filteredOn(d -> "escalation.sla_breached".equals(d.get("messageType")))
+                .filteredOn(d -> "rabbitmq".equals(d.get("channel"))).as("one per breach").hasSize(2);
+    }
+
     private static List<Map<String, Object>> eventsOf(String customer, String type) {
         List<Map<String, Object>> events = api().get("/api/customers/{id}/events", customer).jsonPath().getList("$");
         return events.stream().filter(e -> type.equals(e.get("type"))).toList();
