@@ -40,6 +40,7 @@ public class DecisionFactory {
                         followUp.offerCode());
             }
             details.put("dueAt", due.toString());
+            details.put("channel", followUp.channelValue());
             details.put("message", followUp.messageValue());
             details.set("cancelledBy", json.valueToTree(followUp.cancelledByTypes()));
             if (offer != null) {

@@ -23,7 +23,7 @@ public final class DeliveryRoutes {
 
     /** Offers and follow-ups reach customers with promotions; escalations reach the business's staff. */
     public static final Set<String> MARKETING = Set.of("offer", "followup");
-    /** The channel a follow-up reaches the customer on: follow-ups name none yet. */
+    /** The channel of a message that names none: follow-ups decided before they could name one. */
     static final String DEFAULT_CUSTOMER_CHANNEL = "email";
 
     /** What planning a batch of messages needs to know about where messages can go, read once per batch. */

@@ -16,6 +16,7 @@ public final class FollowUpDraft implements Draft {
     private final String campaign;
     private String after;
     private String message;
+    private String channel = "email";
     private final Set<String> cancelledBy = new LinkedHashSet<>();
     private Double offerPercentOff;
     private Double offerAmountOff;
@@ -34,6 +35,15 @@ public final class FollowUpDraft implements Draft {
 
     public FollowUpDraft message(String message) {
         this.message = message;
+        return this;
+    }
+
+    /**
+     * The channel the follow-up reaches the customer on ("email" unless named), as an offer's does: campaign
+     * channels, consent, caps and the email delivery all go by it.
+     */
+    public FollowUpDraft channel(String channel) {
+        this.channel = channel;
         return this;
     }
 
@@ -60,6 +70,9 @@ public final class FollowUpDraft implements Draft {
     @Override
     public void validate() {
         Campaigns.check(rule, campaign);
+        if (channel == null || channel.isBlank()) {
+            throw new InvalidDecisionException(rule, "a follow-up's channel must not be empty");
+        }
         if (offerPercentOff != null && offerAmountOff != null) {
             throw new InvalidDecisionException(rule, "a follow-up carries either withOffer(..) or withAmountOff(..), not both");
         }
@@ -93,6 +106,10 @@ public final class FollowUpDraft implements Draft {
 
     public String campaign() {
         return campaign;
+    }
+
+    public String channelValue() {
+        return channel;
     }
 
     public String messageValue() {
