@@ -87,6 +87,25 @@ class SetUpScriptTest {
     }
 
     @Test
+    void startsAStoppedPostgresqlCluster() throws Exception {
+        Command.Result run = dryRun(Map.of("id", "echo 0", "pg_isready", "exit 2",
+                "pg_lsclusters", "echo '15 main 5432 down postgres /var/lib/postgresql/15/main /var/log/pg.log'"));
+
+        assertThat(run.output()).as(run.output())
+                .contains("PostgreSQL on 127.0.0.1:5432: stopped, starting cluster 15 main",
+                        "would run: pg_ctlcluster --skip-systemctl-redirect 15 main start\n");
+    }
+
+    @Test
+    void createsTheTestDatabaseWhenItIsMissing() throws Exception {
+        // psql answers the sign-in check, and finds no database named test.
+        Command.Result run = dryRun(Map.of("pg_isready", "exit 0",
+                "psql", "case \"$*\" in *pg_database*) ;; *) echo 1 ;; esac"));
+
+        assertThat(run.output()).as(run.output()).contains("would run: createdb -h 127.0.0.1 -U postgres test\n");
+    }
+
+    @Test
     void goesStraightToMavenWhenEverythingIsInPlace() throws Exception {
         Command.Result run = dryRun(Map.of("chromium", "exit 0", "chromedriver", "exit 0", "node", "echo 20", "npm", "exit 0"));
 
