@@ -6,17 +6,19 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Makes sure a fresh installation can be reached: an {@code admin} user (password from
- * BECKON_ADMIN_PASSWORD, or generated and printed once) and an API key (BECKON_API_KEY, or one
- * generated and printed once). Nothing is created when it exists already, and there is no
- * default password in the code.
+ * BECKON_ADMIN_PASSWORD, or generated) and an API key (BECKON_API_KEY, or one generated). Nothing is
+ * created when it exists already, and there is no default password in the code. What was generated
+ * is handed over once through {@link FirstRunCredentials}, never through the log.
  */
 @ApplicationScoped
 public class InitialAccess {
@@ -32,14 +34,16 @@ public class InitialAccess {
     Clock clock;
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        createAdmin();
+        FirstRunCredentials made = new FirstRunCredentials(Path.of(config.firstRunCredentialsFile()), System.out);
+        createAdmin().ifPresent(password -> made.add("console user", ADMIN).add("console password", password));
         if (config.apiKey().isEmpty() && !apiKeys.anyStored()) {
-            String key = apiKeys.issue("initial key", List.of(ApiScopes.ADMIN), "beckon").key();
-            announce("An API key was created for you (shown only now): " + key);
+            made.add("API key", apiKeys.issue("initial key", List.of(ApiScopes.ADMIN), "beckon").key());
         }
+        made.handOver(clock.instant());
     }
 
-    private void createAdmin() {
+    /** Creates the admin when there is no console user yet; the password, when it was generated. */
+    private Optional<String> createAdmin() {
         String generated = config.adminPassword().isPresent() ? null : generatePassword();
         String password = config.adminPassword().orElse(generated);
         boolean created = QuarkusTransaction.requiringNew().call(() -> {
@@ -57,20 +61,18 @@ public class InitialAccess {
             return true;
         });
         if (created && generated != null) {
-            announce("Console user 'admin' was created with password (shown only now): " + generated);
-        } else if (created) {
+            LOG.info("Console user 'admin' was created with a generated password");
+            return Optional.of(generated);
+        }
+        if (created) {
             LOG.info("Console user 'admin' was created with the password from BECKON_ADMIN_PASSWORD");
         }
+        return Optional.empty();
     }
 
     private static String generatePassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void announce(String line) {
-        String rule = "=".repeat(Math.min(100, line.length()));
-        LOG.warn("\n" + rule + "\n" + line + "\n" + rule);
     }
 }

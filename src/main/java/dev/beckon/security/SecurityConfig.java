@@ -16,6 +16,14 @@ public interface SecurityConfig {
     Optional<String> adminPassword();
 
     /**
+     * Where a generated admin password and API key are written at first start, readable by the file's owner
+     * only (default {@code $BECKON_DATA_DIR/first-run-credentials}); its path is printed on standard output.
+     * When it cannot be written (a read-only file system), they are printed on standard output instead, once.
+     * They are never logged.
+     */
+    String firstRunCredentialsFile();
+
+    /**
      * When true, the person (or API key) that created a draft rule set version may not publish it:
      * a second pair of eyes does. Rolling back to an archived version is not affected.
      */

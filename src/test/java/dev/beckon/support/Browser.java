@@ -32,8 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String CHROMIUM = System.getProperty("beckon.test.chromium", "/usr/bin/chromium");
-    public static final String CHROMEDRIVER = System.getProperty("beckon.test.chromedriver", "/usr/bin/chromedriver");
+    public static final String CHROMIUM = System.getProperty("beckon.test.chromium", installed("chromium"));
+    public static final String CHROMEDRIVER = System.getProperty("beckon.test.chromedriver", installed("chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Path profile;
@@ -47,6 +47,7 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium; call {@link #at(URL)} before opening pages. */
     public static Browser start() {
+        requireInstalled();
         Path profile;
         try {
             profile = Files.createTempDirectory("beckon-chromium-");
@@ -63,6 +64,32 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         return new Browser(profile, new ChromeDriver(service, options));
+    }
+
+    /** {@code /usr/bin/<name>}, where Debian puts it, else the first on the PATH, else {@code /usr/bin/<name>}. */
+    private static String installed(String name) {
+        Path usual = Path.of("/usr/bin", name);
+        if (Files.isExecutable(usual)) {
+            return usual.toString();
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(folder -> !folder.isEmpty())
+                .map(folder -> Path.of(folder, name))
+                .filter(Files::isExecutable)
+                .findFirst().orElse(usual).toString();
+    }
+
+    /** Fails with what to install, rather than Selenium's "The driver executable must exist". */
+    private static void requireInstalled() {
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(program -> !Files.isExecutable(Path.of(program)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The console tests drive a real Chromium, and " + String.join(" and ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing. Install them with: apt-get install chromium chromium-driver (Debian), or run the"
+                    + " README's test command, scripts/test, which installs what the tests need. Elsewhere, point"
+                    + " -Dbeckon.test.chromium and -Dbeckon.test.chromedriver at a Chromium and its chromedriver.");
+        }
     }
 
     /** The application under test; paths given to {@link #open(String)} are resolved against it. */
