@@ -58,9 +58,24 @@ public final class ReportData implements AutoCloseable {
         return verdict(customer, "suppressed", reason, anchor, null);
     }
 
+    /**
+     * A follow-up that was sent but held for quiet hours until {@code heldUntil}, then called off
+     * because the customer did what it waited for: its verdict turned suppressed, its held_until kept.
+     */
+    public UUID calledOffWhileHeld(String customer, Instant anchor, Instant heldUntil) {
+        return verdict(customer, "suppressed", "called off while held for quiet hours: the customer did what the "
+                + "follow-up waited for", heldUntil, anchor, null);
+    }
+
     private UUID verdict(String customer, String outcome, String reason, Instant anchor, BigDecimal discount) {
+        return verdict(customer, outcome, reason, null, anchor, discount);
+    }
+
+    private UUID verdict(String customer, String outcome, String reason, Instant heldUntil, Instant anchor,
+                         BigDecimal discount) {
         UUID id = UUID.randomUUID();
-        verdicts.add(new Object[] {id, campaign, customer, outcome, reason, discount != null, discount, Timestamp.from(anchor)});
+        verdicts.add(new Object[] {id, campaign, customer, outcome, reason, heldUntil == null ? null : Timestamp.from(heldUntil),
+                discount != null, discount, Timestamp.from(anchor)});
         return id;
     }
 
@@ -80,9 +95,9 @@ public final class ReportData implements AutoCloseable {
         try (Connection db = TestNamespace.database()) {
             db.setAutoCommit(false);
             batch(db, """
-                    INSERT INTO decision_verdicts (decision_id, campaign, kind, customer_id, channel, outcome, reason, offer,
-                                                   discount_value, capped, anchor_at, planned_at)
-                    VALUES (?, ?, 'offer', ?, 'email', ?, ?, ?, ?, true, ?, now())
+                    INSERT INTO decision_verdicts (decision_id, campaign, kind, customer_id, channel, outcome, reason,
+                                                   held_until, offer, discount_value, capped, anchor_at, planned_at)
+                    VALUES (?, ?, 'offer', ?, 'email', ?, ?, ?, ?, ?, true, ?, now())
                     """, verdicts);
             batch(db, """
                     INSERT INTO events (id, type, customer_id, occurred_at, received_at, source, channel, data)
