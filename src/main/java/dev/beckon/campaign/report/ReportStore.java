@@ -60,9 +60,19 @@ public class ReportStore {
      * wait, while their held-out peers still count. Every verdict is anchored at its decision, sent
      * or held out (see DecisionPolicy), so both groups are measured from the same moment.
      */
-    private static final String GROUP = """
-            CASE WHEN outcome = 'held_out' THEN 'held_out' WHEN outcome = 'sent' OR held_until IS NOT NULL THEN 'sent' END""";
-    private static final String IN_A_GROUP = "(outcome IN ('sent', 'held_out') OR held_until IS NOT NULL)";
+    private static final String GROUP = group("");
+    private static final String IN_A_GROUP = inAGroup("");
+
+    /** The verdict's group, 'sent' or 'held_out', or null for neither; {@code alias} is "" or the table's alias and a dot. */
+    static String group(String alias) {
+        return "CASE WHEN %1$soutcome = 'held_out' THEN 'held_out' WHEN %1$soutcome = 'sent' OR %1$sheld_until IS NOT NULL THEN 'sent' END"
+                .formatted(alias);
+    }
+
+    /** Whether the verdict is in a group. */
+    static String inAGroup(String alias) {
+        return "(%1$soutcome IN ('sent', 'held_out') OR %1$sheld_until IS NOT NULL)".formatted(alias);
+    }
 
     /*
      * A goal event converts when it occurred in (anchor_at, anchor_at + window] of one of the

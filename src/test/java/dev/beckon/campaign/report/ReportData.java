@@ -58,6 +58,11 @@ public final class ReportData implements AutoCloseable {
         return verdict(customer, "suppressed", reason, anchor, null);
     }
 
+    /** A decision sent once the customer's quiet hours were over, at {@code heldUntil}. */
+    public UUID held(String customer, Instant anchor, Instant heldUntil) {
+        return verdict(customer, "sent", "held for quiet hours until " + heldUntil, heldUntil, anchor, null);
+    }
+
     /**
      * A follow-up that was sent but held for quiet hours until {@code heldUntil}, then called off
      * because the customer did what it waited for: its verdict turned suppressed, its held_until kept.
@@ -81,8 +86,15 @@ public final class ReportData implements AutoCloseable {
 
     /** An event of {@code type} for {@code customer}, with this JSON data. */
     public ReportData event(String customer, String type, Instant occurredAt, String dataJson) {
-        events.add(new Object[] {UUID.randomUUID().toString(), type, customer, Timestamp.from(occurredAt), dataJson});
+        eventWithId(customer, type, occurredAt, dataJson);
         return this;
+    }
+
+    /** As {@link #event}, and returns the event's id. */
+    public String eventWithId(String customer, String type, Instant occurredAt, String dataJson) {
+        String id = UUID.randomUUID().toString();
+        events.add(new Object[] {id, type, customer, Timestamp.from(occurredAt), dataJson});
+        return id;
     }
 
     public ReportData delivery(UUID decision, String channel, String status) {
