@@ -80,7 +80,7 @@ public class ReportStore {
      * holdout verdict of the campaign whose window holds it, whether or not that one is in the
      * period: so adjacent periods never count the same conversion twice, and a conversion whose
      * last verdict lies outside the period is left out (the LEFT JOIN below finds no such verdict).
-     * Suppressed verdicts reached no one and take no part. Revenue is the event's revenue field when
+     * Verdicts in neither group reached no one and take no part. Revenue is the event's revenue field when
      * it holds a number (a JSON number or a numeric string); anything else adds a conversion, no revenue.
      * The credited conversions are MATERIALIZED: computed once, even when stale statistics (a
      * campaign's first hours) make the planner think a nested loop over them is cheap.
