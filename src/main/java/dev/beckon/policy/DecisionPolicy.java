@@ -62,7 +62,7 @@ public class DecisionPolicy {
             ledger.recordCode(connection, m, verdict.offerCode());
         }
         ledger.record(context, new VerdictLedger.Entry(m, verdict, entryKey, terms != null,
-                !settings.isTransactional(), anchor(m, event, verdict), m.asOf()));
+                !settings.isTransactional(), anchor(m, event), m.asOf()));
         return verdict;
     }
 
@@ -247,11 +247,13 @@ public class DecisionPolicy {
         return BigDecimal.ZERO.setScale(4);
     }
 
-    /** When the customer is (or, held out, would be) reached: after quiet hours, at the follow-up's due time, or at the event. */
-    private static Instant anchor(MarketingMessage m, TriggerEvent event, Verdict verdict) {
-        if (verdict.heldUntil() != null) {
-            return verdict.heldUntil();
-        }
+    /**
+     * When the decision was made, the moment its campaign's report measures it from: a follow-up's due
+     * time, or the triggering event's. It does not depend on the verdict, so the treatment and the
+     * holdout are measured from the same moment; an offer held for quiet hours is not measured from
+     * its morning, or orders placed during the wait would count for the holdout only.
+     */
+    private static Instant anchor(MarketingMessage m, TriggerEvent event) {
         if (m.dueAt() != null) {
             return m.dueAt();
         }

@@ -125,6 +125,7 @@ class ApiScopeMatrixTest {
             Map.entry("DELETE /api/segments/{name}", RULES),
             Map.entry("POST /api/segments/{name}/refresh", RULES),
             Map.entry("GET /api/campaigns/{name}/report", READ),
+            Map.entry("GET /api/campaigns/{name}/decisions.csv", READ),
             Map.entry("GET /api/escalations", READ),
             Map.entry("GET /api/escalations/{id}", READ),
             Map.entry("POST /api/escalations/{id}/claim", ApiScopes.ESCALATIONS_WRITE),

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The decisions a report covers: those whose anchor (when the customer was, or would have been,
- * reached) falls in [from, to). Their conversions may come up to a conversion window later.
+ * The decisions a report covers: those whose anchor (when the decision was made, for the treatment
+ * and the holdout alike) falls in [from, to). Their conversions may come up to a conversion window later.
  */
 public record ReportPeriod(Instant from, Instant to) {
 

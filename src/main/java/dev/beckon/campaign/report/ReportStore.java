@@ -53,21 +53,43 @@ public class ReportStore {
     static final int REASONS_SHOWN = 20;
 
     /*
+     * The group each verdict is measured in: held_out is the holdout; the treatment ('sent') is
+     * every decision that passed the control group and was sent, including one held for quiet hours
+     * and called off while it waited (HeldFollowUps turns it suppressed but keeps its held_until).
+     * Leaving those out would drop from the treatment exactly the customers who converted during the
+     * wait, while their held-out peers still count. Every verdict is anchored at its decision, sent
+     * or held out (see DecisionPolicy), so both groups are measured from the same moment.
+     */
+    private static final String GROUP = group("");
+    private static final String IN_A_GROUP = inAGroup("");
+
+    /** The verdict's group, 'sent' or 'held_out', or null for neither; {@code alias} is "" or the table's alias and a dot. */
+    static String group(String alias) {
+        return "CASE WHEN %1$soutcome = 'held_out' THEN 'held_out' WHEN %1$soutcome = 'sent' OR %1$sheld_until IS NOT NULL THEN 'sent' END"
+                .formatted(alias);
+    }
+
+    /** Whether the verdict is in a group. */
+    static String inAGroup(String alias) {
+        return "(%1$soutcome IN ('sent', 'held_out') OR %1$sheld_until IS NOT NULL)".formatted(alias);
+    }
+
+    /*
      * A goal event converts when it occurred in (anchor_at, anchor_at + window] of one of the
      * customer's verdicts in the period. It is attributed to the customer's last treatment or
      * holdout verdict of the campaign whose window holds it, whether or not that one is in the
      * period: so adjacent periods never count the same conversion twice, and a conversion whose
      * last verdict lies outside the period is left out (the LEFT JOIN below finds no such verdict).
-     * Suppressed verdicts reached no one and take no part. Revenue is the event's revenue field when
+     * Verdicts in neither group reached no one and take no part. Revenue is the event's revenue field when
      * it holds a number (a JSON number or a numeric string); anything else adds a conversion, no revenue.
      * The credited conversions are MATERIALIZED: computed once, even when stale statistics (a
      * campaign's first hours) make the planner think a nested loop over them is cheap.
      */
     private static final String TALLIES = """
             WITH period AS (
-                SELECT decision_id, customer_id, outcome, anchor_at, offer, discount_value
+                SELECT decision_id, customer_id, %1$s AS outcome, outcome = 'sent' AS sent, anchor_at, offer, discount_value
                 FROM decision_verdicts
-                WHERE campaign = ? AND outcome IN ('sent', 'held_out') AND anchor_at >= ? AND anchor_at < ?
+                WHERE campaign = ? AND %2$s AND anchor_at >= ? AND anchor_at < ?
             ), goal_events AS (
                 SELECT DISTINCT e.id, e.customer_id, e.occurred_at, e.data #>> ?::text[] AS revenue
                 FROM period v
@@ -79,7 +101,7 @@ public class ReportStore {
                 FROM goal_events g
                 CROSS JOIN LATERAL (
                     SELECT r.decision_id FROM decision_verdicts r
-                    WHERE r.campaign = ? AND r.customer_id = g.customer_id AND r.outcome IN ('sent', 'held_out')
+                    WHERE r.campaign = ? AND r.customer_id = g.customer_id AND %2$s
                       AND r.anchor_at < g.occurred_at AND r.anchor_at >= g.occurred_at - ?::interval
                     ORDER BY r.anchor_at DESC, r.decision_id DESC
                     LIMIT 1
@@ -93,31 +115,32 @@ public class ReportStore {
                    count(DISTINCT p.customer_id) FILTER (WHERE a.conversions > 0) AS converted_customers,
                    coalesce(sum(a.conversions), 0) AS conversions,
                    coalesce(sum(a.revenue), 0) AS revenue,
-                   coalesce(sum(p.discount_value) FILTER (WHERE p.outcome = 'sent' AND p.offer), 0) AS discount_offered,
-                   coalesce(sum(p.discount_value) FILTER (WHERE p.outcome = 'sent' AND p.offer AND a.conversions > 0), 0)
+                   coalesce(sum(p.discount_value) FILTER (WHERE p.sent AND p.offer), 0) AS discount_offered,
+                   coalesce(sum(p.discount_value) FILTER (WHERE p.sent AND p.offer AND a.conversions > 0), 0)
                        AS discount_spent,
                    count(*) FILTER (WHERE p.anchor_at + ?::interval > ?) AS open_windows
             FROM period p
             LEFT JOIN attributed a ON a.decision_id = p.decision_id
             GROUP BY GROUPING SETS ((p.outcome), (p.outcome, (p.anchor_at AT TIME ZONE 'UTC')::date))
-            """;
+            """.formatted(GROUP, IN_A_GROUP);
 
     private static final String DELIVERED = """
-            SELECT v.outcome, d.channel, count(*)
-            FROM decision_verdicts v
+            SELECT v.group_name, d.channel, count(*)
+            FROM (SELECT decision_id, %s AS group_name FROM decision_verdicts
+                  WHERE campaign = ? AND %s AND anchor_at >= ? AND anchor_at < ?) v
             JOIN deliveries d ON d.decision_id = v.decision_id
-            WHERE v.campaign = ? AND v.outcome IN ('sent', 'held_out') AND v.anchor_at >= ? AND v.anchor_at < ?
-              AND d.status = 'delivered'
-            GROUP BY v.outcome, d.channel
-            """;
+            WHERE d.status = 'delivered'
+            GROUP BY v.group_name, d.channel
+            """.formatted(GROUP, IN_A_GROUP);
 
+    /** Decisions in neither group: suppressed before they were sent (not called off while held). */
     private static final String SUPPRESSED = """
             SELECT coalesce(reason, 'no reason recorded') AS why, count(*)
             FROM decision_verdicts
-            WHERE campaign = ? AND outcome = 'suppressed' AND anchor_at >= ? AND anchor_at < ?
+            WHERE campaign = ? AND NOT %s AND anchor_at >= ? AND anchor_at < ?
             GROUP BY why
             ORDER BY count(*) DESC, why
-            """;
+            """.formatted(IN_A_GROUP);
 
     @Inject
     AgroalDataSource dataSource;

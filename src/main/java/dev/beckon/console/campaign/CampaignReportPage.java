@@ -2,8 +2,10 @@ package dev.beckon.console.campaign;
 
 import dev.beckon.campaign.Campaign;
 import dev.beckon.campaign.Campaigns;
+import dev.beckon.campaign.report.CampaignDecisionsResource;
 import dev.beckon.campaign.report.CampaignReport;
 import dev.beckon.campaign.report.CampaignReports;
+import dev.beckon.campaign.report.DecisionExport;
 import dev.beckon.campaign.report.ReportPeriod;
 import dev.beckon.console.ConsoleProblem;
 import dev.beckon.platform.ProblemException;
@@ -47,6 +49,8 @@ public class CampaignReportPage {
     @Inject
     CampaignReports reports;
     @Inject
+    DecisionExport export;
+    @Inject
     SecurityIdentity identity;
     @Inject
     Clock clock;
@@ -68,6 +72,19 @@ public class CampaignReportPage {
         return Response.ok(Templates.report(user, campaign.name, day(period.from()), lastDay(period.to()), null, report,
                 ReportFigures.of(report), report.measured() ? RateChart.of(report.treatment(), report.holdout()) : null,
                 DailyChart.of(report.days(), report.measured()))).build();
+    }
+
+    /**
+     * The report's decisions as a CSV download, over the same period: whoever may read the report
+     * may take its rows, which hold what each customer's page shows of them.
+     */
+    @GET
+    @Path("decisions.csv")
+    @Produces(CampaignDecisionsResource.CSV)
+    public Response decisions(@PathParam("name") String name, @QueryParam("from") String from,
+                              @QueryParam("to") String to) {
+        campaign(name);
+        return CampaignDecisionsResource.download(export.csv(name, from, to));
     }
 
     private Campaign campaign(String name) {

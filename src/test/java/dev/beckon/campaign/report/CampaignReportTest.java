@@ -215,6 +215,34 @@ class CampaignReportTest {
         assertThat(report.getList("suppressed.byReason.reason")).containsExactly("frequency cap: 3 a week", "budget spent");
     }
 
+    /**
+     * A reminder that fired at night was held for the morning, and the customer ordered meanwhile, so
+     * it was called off. Its held-out peer, with nothing to call off, ordered too: both count as
+     * converted, or the treatment would lose exactly the customers who bought during the wait.
+     */
+    @Test
+    void aFollowUpCalledOffWhileHeldForQuietHoursStaysInTheTreatmentWithItsConversion() throws Exception {
+        String campaign = unique("calledoff");
+        ReportData data = ReportData.campaign(campaign, GOAL, Map.of());
+        String treated = unique("c");
+        data.calledOffWhileHeld(treated, T, T.plus(Duration.ofHours(9)));
+        data.event(treated, GOAL, T.plus(Duration.ofHours(1)), "{\"total\": 30}");
+        String heldOut = unique("c");
+        data.heldOut(heldOut, T);
+        data.event(heldOut, GOAL, T.plus(Duration.ofHours(1)), "{\"total\": 30}");
+        data.suppressed(unique("c"), T, "frequency cap: 3 a week");
+        data.save();
+
+        JsonPath report = report(campaign, FEBRUARY);
+
+        assertThat(report.getLong("treatment.customers")).isEqualTo(1);
+        assertThat(report.getLong("treatment.convertedCustomers")).isEqualTo(1);
+        assertThat(report.getDouble("treatment.discountOffered")).as("nothing was sent").isZero();
+        assertThat(report.getLong("holdout.convertedCustomers")).isEqualTo(1);
+        assertThat(report.getDouble("uplift.absolute")).isZero();
+        assertThat(report.getList("suppressed.byReason.reason")).containsExactly("frequency cap: 3 a week");
+    }
+
     @Test
     void aCampaignWithoutAGoalCountsDecisionsAndSaysWhyItMeasuresNothingElse() throws Exception {
         String campaign = unique("nogoal");

@@ -58,16 +58,43 @@ public final class ReportData implements AutoCloseable {
         return verdict(customer, "suppressed", reason, anchor, null);
     }
 
+    /** A decision sent once the customer's quiet hours were over, at {@code heldUntil}. */
+    public UUID held(String customer, Instant anchor, Instant heldUntil) {
+        return verdict(customer, "sent", "held for quiet hours until " + heldUntil, heldUntil, anchor, null);
+    }
+
+    /**
+     * A follow-up that was sent but held for quiet hours until {@code heldUntil}, then called off
+     * because the customer did what it waited for: its verdict turned suppressed, its held_until kept.
+     */
+    public UUID calledOffWhileHeld(String customer, Instant anchor, Instant heldUntil) {
+        return verdict(customer, "suppressed", "called off while held for quiet hours: the customer did what the "
+                + "follow-up waited for", heldUntil, anchor, null);
+    }
+
     private UUID verdict(String customer, String outcome, String reason, Instant anchor, BigDecimal discount) {
+        return verdict(customer, outcome, reason, null, anchor, discount);
+    }
+
+    private UUID verdict(String customer, String outcome, String reason, Instant heldUntil, Instant anchor,
+                         BigDecimal discount) {
         UUID id = UUID.randomUUID();
-        verdicts.add(new Object[] {id, campaign, customer, outcome, reason, discount != null, discount, Timestamp.from(anchor)});
+        verdicts.add(new Object[] {id, campaign, customer, outcome, reason, heldUntil == null ? null : Timestamp.from(heldUntil),
+                discount != null, discount, Timestamp.from(anchor)});
         return id;
     }
 
     /** An event of {@code type} for {@code customer}, with this JSON data. */
     public ReportData event(String customer, String type, Instant occurredAt, String dataJson) {
-        events.add(new Object[] {UUID.randomUUID().toString(), type, customer, Timestamp.from(occurredAt), dataJson});
+        eventWithId(customer, type, occurredAt, dataJson);
         return this;
+    }
+
+    /** As {@link #event}, and returns the event's id. */
+    public String eventWithId(String customer, String type, Instant occurredAt, String dataJson) {
+        String id = UUID.randomUUID().toString();
+        events.add(new Object[] {id, type, customer, Timestamp.from(occurredAt), dataJson});
+        return id;
     }
 
     public ReportData delivery(UUID decision, String channel, String status) {
@@ -80,9 +107,9 @@ public final class ReportData implements AutoCloseable {
         try (Connection db = TestNamespace.database()) {
             db.setAutoCommit(false);
             batch(db, """
-                    INSERT INTO decision_verdicts (decision_id, campaign, kind, customer_id, channel, outcome, reason, offer,
-                                                   discount_value, capped, anchor_at, decided_at)
-                    VALUES (?, ?, 'offer', ?, 'email', ?, ?, ?, ?, true, ?, now())
+                    INSERT INTO decision_verdicts (decision_id, campaign, kind, customer_id, channel, outcome, reason,
+                                                   held_until, offer, discount_value, capped, anchor_at, decided_at)
+                    VALUES (?, ?, 'offer', ?, 'email', ?, ?, ?, ?, ?, true, ?, now())
                     """, verdicts);
             batch(db, """
                     INSERT INTO events (id, type, customer_id, occurred_at, received_at, source, channel, data)

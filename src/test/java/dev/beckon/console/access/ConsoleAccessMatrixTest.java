@@ -106,6 +106,7 @@ class ConsoleAccessMatrixTest {
             Map.entry("POST /segments/{name}/refresh", GUIDED_BUILDERS),
             Map.entry("POST /segments/{name}/delete", GUIDED_BUILDERS),
             Map.entry("GET /campaigns/{name}/report", READERS),
+            Map.entry("GET /campaigns/{name}/report/decisions.csv", READERS),
             Map.entry("GET /users", ADMINS),
             Map.entry("POST /users", ADMINS),
             Map.entry("GET /users/{name}", ADMINS),
@@ -257,6 +258,7 @@ class ConsoleAccessMatrixTest {
         concrete.put("GET /rules/stats", "/rules/stats?rule=abandoned-cart");
         concrete.put("POST /segments/{name}/delete", "/segments/" + doomed + "/delete");
         concrete.put("GET /campaigns/{name}/report", "/campaigns/" + campaign + "/report");
+        concrete.put("GET /campaigns/{name}/report/decisions.csv", "/campaigns/" + campaign + "/report/decisions.csv");
         concrete.put("GET /webhooks/{name}/deliveries/{id}", "/webhooks/" + target + "/deliveries/" + webhookDelivery);
         for (String route : EXPECTED.keySet()) {
             String path = route.substring(route.indexOf(' ') + 1)

@@ -81,6 +81,34 @@ class CampaignReportBrowserTest extends BrowserTest {
                 browser.field(label), isoDate);
     }
 
+    /** The link on the report page downloads the decisions of the period shown, with the browser's own session. */
+    @Test
+    void aMarketerDownloadsTheDecisionsOfThePeriodShown() throws Exception {
+        String campaign = unique("download");
+        ReportData data = ReportData.campaign(campaign, GOAL, Map.of());
+        String inMarch = unique("c");
+        String inApril = unique("c");
+        data.sent(inMarch, T);
+        data.event(inMarch, GOAL, T.plus(Duration.ofDays(1)), "{}");
+        data.heldOut(inApril, T.plus(Duration.ofDays(30)));
+        data.save();
+        ConsoleUsers.Credentials marketer = ConsoleUsers.create("marketer", "marketer");
+
+        browser.signIn(marketer.user(), marketer.password());
+        browser.open("/campaigns/" + campaign + "/report?from=2025-03-01&to=2025-03-31");
+        String href = browser.labelled("Download decisions (CSV)").getDomAttribute("href");
+        Map<String, String> cookies = new java.util.HashMap<>();
+        browser.driver().manage().getCookies().forEach(c -> cookies.put(c.getName(), c.getValue()));
+        io.restassured.response.Response csv = io.restassured.RestAssured.given().cookies(cookies).redirects().follow(false)
+                .get(href).then().statusCode(200).extract().response();
+
+        assertThat(href).isEqualTo("/campaigns/" + campaign + "/report/decisions.csv?from=2025-03-01&to=2025-03-31");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment");
+        assertThat(csv.asString()).startsWith("customer_id,decision_id,").contains(inMarch).doesNotContain(inApril);
+        assertThat(csv.asString().lines().filter(l -> l.startsWith(inMarch)).findFirst().orElseThrow())
+                .contains(",treatment,sent,").contains(",yes,1,");
+    }
+
     @Test
     void aCampaignWithoutAGoalShowsItsDecisionsAndSaysWhyThereIsNoUplift() throws Exception {
         String campaign = unique("nogoal");
