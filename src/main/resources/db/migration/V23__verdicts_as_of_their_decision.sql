@@ -9,7 +9,7 @@ CREATE INDEX escalations_by_customer ON escalations (customer_id, resolved_at);
 ALTER TABLE decision_verdicts RENAME COLUMN planned_at TO decided_at;
 
 -- Each planning round looks for fired follow-ups still held for quiet hours that the customer's
--- order called off (delivery/HeldFollowUps), including those with no delivery left to stop.
+-- order called off (delivery/HeldMessages), including those with no delivery left to stop.
 CREATE INDEX decision_verdicts_held_follow_ups ON decision_verdicts (held_until)
     WHERE kind = 'followup' AND outcome = 'sent' AND held_until IS NOT NULL;
 

@@ -40,7 +40,7 @@ public class DecisionPublisher {
             SELECT id, decision_id, message_type, payload::text FROM deliveries
             WHERE status = 'pending' AND channel = 'rabbitmq' AND next_attempt_at <= ? AND NOT %s
             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
-            """.formatted(HeldFollowUps.CALLED_OFF);
+            """.formatted(HeldMessages.CALLED_OFF);
 
     @Inject
     Broker broker;

@@ -64,7 +64,7 @@ public class DeliveryPlanner {
     @Inject
     ContactPoints contactPoints;
     @Inject
-    HeldFollowUps heldFollowUps;
+    HeldMessages heldMessages;
     @Inject
     PolicyContexts policyContexts;
     @Inject
@@ -93,9 +93,9 @@ public class DeliveryPlanner {
     public int planPending() {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                heldFollowUps.suppressCalledOff(connection);
+                heldMessages.suppressCalledOff(connection);
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not call off held follow-ups", e);
+                throw new IllegalStateException("Could not call off held messages", e);
             }
         });
         return Batches.drain(BATCH, this::planBatch);

@@ -87,7 +87,7 @@ public class DeliveryStore {
             UPDATE deliveries d SET lease_until = ?, attempts = d.attempts + 1
             FROM claimed WHERE d.id = claimed.id
             RETURNING d.id, d.decision_id, d.message_type, d.channel, d.target, d.payload::text, d.attempts, d.retry_since
-            """.formatted(HeldFollowUps.CALLED_OFF);
+            """.formatted(HeldMessages.CALLED_OFF);
 
     private static final String VIEW = """
             SELECT id, decision_id, message_type, channel, target, status, reason, attempts, created_at,

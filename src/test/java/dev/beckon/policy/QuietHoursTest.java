@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.beckon.decision.FollowUpPoller;
 import dev.beckon.delivery.DeliveryPlanner;
+import dev.beckon.support.Escalations;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.RuleSets;
 import dev.beckon.support.TestEndpoint;
@@ -97,6 +98,37 @@ class QuietHoursTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 PolicyFixture.why(customer).getList("decisions[0].deliveries.status").contains("delivered"));
         assertThat(PolicyFixture.why(customer).getString("decisions[0].outcome")).as("once it went out").isEqualTo("sent");
+    }
+
+    @Test
+    void anOfferHeldOvernightIsNotSentWhenTheCustomerOptsOutOrComplainsBeforeMorning() {
+        String name = campaignName("night");
+        campaign(name, Map.of());
+        listenTo(name);
+        PolicyFixture.setPolicy(Map.of("caps", List.of(), "quietStart", "21:00", "quietEnd", "08:00"));
+        String optsOut = unique("c");
+        String complains = unique("c");
+        tellTimeZone(optsOut, "Asia/Tokyo");
+        tellTimeZone(complains, "Asia/Tokyo");
+        moveClockTo(LocalTime.of(23, 30), TOKYO);
+        offer(optsOut, name);
+        offer(complains, name);
+        assertThat(judged(optsOut, 1).getString("decisions[0].outcome")).isEqualTo("held");
+        assertThat(judged(complains, 1).getString("decisions[0].outcome")).isEqualTo("held");
+
+        api().body(Map.of("optedOut", true)).put("/api/customers/{id}/consent/email", optsOut).then().statusCode(200);
+        Escalations.negativeFeedback(complains);
+        planner.planPending();
+        clock.advance(Duration.ofHours(10));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+
+        assertThat(endpoint.about(optsOut)).as("sent after the opt-out").isEmpty();
+        assertThat(endpoint.about(complains)).as("sent after the complaint").isEmpty();
+        JsonPath optedOut = PolicyFixture.why(optsOut);
+        assertThat(optedOut.getString("decisions[0].outcome")).isEqualTo("suppressed");
+        assertThat(optedOut.getString("decisions[0].reason")).contains("opted out");
+        assertThat(PolicyFixture.why(complains).getString("decisions.find { it.kind == 'offer' }.reason"))
+                .contains("open escalation");
     }
 
     @Test

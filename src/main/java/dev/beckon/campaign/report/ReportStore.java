@@ -55,7 +55,7 @@ public class ReportStore {
     /*
      * The group each verdict is measured in: held_out is the holdout; the treatment ('sent') is
      * every decision that passed the control group and was sent, including one held for quiet hours
-     * and called off while it waited (HeldFollowUps turns it suppressed but keeps its held_until).
+     * and called off while it waited (HeldMessages turns it suppressed but keeps its held_until).
      * Leaving those out would drop from the treatment exactly the customers who converted during the
      * wait, while their held-out peers still count. Every verdict is anchored at its decision, sent
      * or held out (see DecisionPolicy), so both groups are measured from the same moment.
