@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * <p>
  * Before each attempt the endpoint's host is resolved and checked by the {@link SsrfGuard}: one that
  * points inside Beckon's network is not contacted, and the delivery is dead at once with the reason.
+ * Plain {@code http://} endpoints get HTTP/1.1 and nothing else: the JDK client would otherwise offer
+ * an {@code Upgrade: h2c} with {@code HTTP2-Settings}, which some receivers and proxies mishandle.
+ * HTTP/2 is offered only over TLS, where the server chooses it in the handshake (ALPN) or keeps HTTP/1.1.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -70,6 +73,7 @@ public class WebhookSender {
                 .map(secret -> StandardWebhooks.header(secret, id, timestamp, body))
                 .collect(Collectors.joining(" "));
         HttpRequest request = HttpRequest.newBuilder(url)
+                .version("https".equals(url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .timeout(config.requestTimeout())
                 .header("content-type", "application/json")
                 .header("user-agent", "Beckon")

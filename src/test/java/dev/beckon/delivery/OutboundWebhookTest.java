@@ -192,6 +192,19 @@ class OutboundWebhookTest {
         assertThat(endpoint.all()).isEmpty();
     }
 
+    @Test
+    void aPlainHttpEndpointGetsHttp11WithoutAnH2cUpgrade() {
+        register(endpoint);
+        String customer = roomAssigned();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.about(customer).size() == 1);
+        TestEndpoint.Received request = endpoint.about(customer).get(0);
+        assertThat(request.headers()).doesNotContainKeys("upgrade", "http2-settings");
+        assertThat(request.header("connection")).satisfiesAnyOf(
+                connection -> assertThat(connection).isNull(),
+                connection -> assertThat(connection.toLowerCase()).doesNotContain("upgrade"));
+    }
+
     private static int port(TestEndpoint target) {
         return java.net.URI.create(target.url()).getPort();
     }
