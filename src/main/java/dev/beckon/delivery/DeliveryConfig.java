@@ -3,6 +3,8 @@ package dev.beckon.delivery;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How decisions are delivered to webhooks and by email ({@code beckon.delivery.*}). */
 @ConfigMapping(prefix = "beckon.delivery")
@@ -56,4 +58,12 @@ public interface DeliveryConfig {
      */
     @WithDefault("15s")
     String backlogCheckInterval();
+
+    /**
+     * Internal hosts webhooks may go to (BECKON_DELIVERY_ALLOWED_INTERNAL_HOSTS, comma-separated): each a
+     * host name or address as written in endpoint URLs, alone (any port) or as {@code host:port}
+     * ({@code [v6]:port}). Unset: an endpoint whose host resolves to a loopback, private, link-local or other
+     * internal address, or that names the database's or broker's port, is refused ({@link SsrfGuard}).
+     */
+    Optional<List<String>> allowedInternalHosts();
 }

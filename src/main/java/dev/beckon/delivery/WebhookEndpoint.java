@@ -1,7 +1,9 @@
 package dev.beckon.delivery;
 
+import dev.beckon.security.secrets.EncryptedSecrets;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,7 +23,8 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public String url;
 
     /** Newest first; the message is signed with each, so a receiver can move to a rotated secret. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    /** Encrypted in the database, in clear here (EncryptedSecrets). */
+    @Convert(converter = EncryptedSecrets.class)
     public List<String> secrets;
 
     /** Decision kinds sent here ({@code offer}, {@code followup}, {@code escalation}); empty for all. */

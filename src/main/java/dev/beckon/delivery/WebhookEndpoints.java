@@ -45,6 +45,8 @@ public class WebhookEndpoints {
     AuditLog audit;
     @Inject
     Clock clock;
+    @Inject
+    SsrfGuard guard;
 
     public List<View> list() {
         return WebhookEndpoint.<WebhookEndpoint>listAll().stream().map(View::of).toList();
@@ -126,7 +128,7 @@ public class WebhookEndpoints {
         endpoint.campaigns = request.campaigns() == null ? List.of() : List.copyOf(request.campaigns());
     }
 
-    private static void validate(EndpointRequest request, boolean named) {
+    private void validate(EndpointRequest request, boolean named) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
             throw ProblemException.badRequest("The endpoint is missing", List.of(new FieldError("url", "is required")));
@@ -136,6 +138,9 @@ public class WebhookEndpoints {
         }
         if (!isHttpUrl(request.url())) {
             errors.add(new FieldError("url", "must be an absolute http:// or https:// URL"));
+        } else {
+            guard.refusalAtRegistration(URI.create(request.url()))
+                    .ifPresent(refusal -> errors.add(new FieldError("url", "is refused: " + refusal)));
         }
         if (request.kinds() != null && !KINDS.containsAll(request.kinds())) {
             errors.add(new FieldError("kinds", "may only hold " + KINDS));

@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
  * the attempt's time, {@code webhook-signature} one {@code v1,} signature per active secret. Any 2xx
  * is a delivery; anything else, a timeout or a refused connection is a failed attempt. Requests are
  * asynchronous: a slow endpoint holds none of Beckon's threads while it thinks.
+ * <p>
+ * Before each attempt the endpoint's host is resolved and checked by the {@link SsrfGuard}: one that
+ * points inside Beckon's network is not contacted, and the delivery is dead at once with the reason.
+ * Plain {@code http://} endpoints get HTTP/1.1 and nothing else: the JDK client would otherwise offer
+ * an {@code Upgrade: h2c} with {@code HTTP2-Settings}, which some receivers and proxies mishandle.
+ * HTTP/2 is offered only over TLS, where the server chooses it in the handshake (ALPN) or keeps HTTP/1.1.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -33,7 +39,15 @@ public class WebhookSender {
     DeliveryConfig config;
     @Inject
     Clock clock;
+    @Inject
+    SsrfGuard guard;
 
+    /** Resolves endpoint names before an attempt, off the dispatcher's thread: a slow DNS server holds only these. */
+    private final ExecutorService resolver = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "beckon-webhook-resolver");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "beckon-webhook-sender");
         thread.setDaemon(true);
@@ -42,6 +56,15 @@ public class WebhookSender {
     private volatile HttpClient client;
 
     public CompletableFuture<AttemptResult> send(DeliveryJob job, WebhookEndpoint endpoint) {
+        URI url = URI.create(endpoint.url);
+        Instant checkedAt = clock.instant();
+        return CompletableFuture.supplyAsync(() -> guard.refusalBeforeSending(url), resolver)
+                .thenCompose(refusal -> refusal.isPresent()
+                        ? CompletableFuture.completedFuture(AttemptResult.hopeless(checkedAt, "not sent: " + refusal.get()))
+                        : post(job, endpoint, url));
+    }
+
+    private CompletableFuture<AttemptResult> post(DeliveryJob job, WebhookEndpoint endpoint, URI url) {
         byte[] body = job.payload().getBytes(StandardCharsets.UTF_8);
         Instant startedAt = clock.instant();
         String id = job.decisionId().toString();
@@ -49,7 +72,8 @@ public class WebhookSender {
         String signatures = endpoint.secrets.stream()
                 .map(secret -> StandardWebhooks.header(secret, id, timestamp, body))
                 .collect(Collectors.joining(" "));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url))
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .version("https".equals(url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .timeout(config.requestTimeout())
                 .header("content-type", "application/json")
                 .header("user-agent", "Beckon")
@@ -102,6 +126,7 @@ public class WebhookSender {
 
     @PreDestroy
     void close() {
+        resolver.shutdownNow();
         executor.shutdownNow();
     }
 }

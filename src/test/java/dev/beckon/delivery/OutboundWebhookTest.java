@@ -13,6 +13,7 @@ import dev.beckon.ingest.webhook.StandardWebhooks;
 import dev.beckon.support.MovableClock;
 import dev.beckon.support.TestEndpoint;
 import dev.beckon.support.TestEndpoint.Answer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -161,6 +162,51 @@ class OutboundWebhookTest {
         assertThat(verifier.verify(signed, List.of(rotated), Instant.now())).isNotNull();
         assertThat(api().post("/api/webhook-endpoints/" + name + "/retire-old-secret").then().statusCode(200)
                 .extract().<Integer>path("secrets")).isEqualTo(1);
+    }
+
+    @Test
+    void anEndpointAtAnInternalAddressIsRefusedNamingTheUrlField() {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/hook", "http://[::1]/hook",
+                "http://localhost:" + port(endpoint) + "/hooks/beckon")) {
+            api().body(Map.of("name", unique("ep").toLowerCase(), "url", url)).post("/api/webhook-endpoints").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.contains("url"))
+                    .body("errors[0].message", containsString("internal address"));
+        }
+    }
+
+    @Test
+    void aNameThatNowResolvesInsideIsNotContactedAndItsDeliveryIsDeadWithTheReason() {
+        register(endpoint);
+        String name = endpoints.get(endpoints.size() - 1);
+        // Accepted when it was public; now the name points at the loopback address (DNS rebinding).
+        QuarkusTransaction.requiringNew().run(() -> WebhookEndpoint.update("url = ?1 where name = ?2",
+                "http://localhost:" + port(endpoint) + "/hooks/beckon", name));
+        String customer = roomAssigned();
+        String decision = decisionOf(customer);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> webhookDelivery(decision).getString("status").equals("dead"));
+        JsonPath dead = webhookDelivery(decision);
+        assertThat(dead.getString("reason")).contains("localhost now resolves to the internal address");
+        assertThat(dead.getList("attemptLog")).hasSize(1);
+        assertThat(endpoint.all()).isEmpty();
+    }
+
+    @Test
+    void aPlainHttpEndpointGetsHttp11WithoutAnH2cUpgrade() {
+        register(endpoint);
+        String customer = roomAssigned();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> endpoint.about(customer).size() == 1);
+        TestEndpoint.Received request = endpoint.about(customer).get(0);
+        assertThat(request.headers()).doesNotContainKeys("upgrade", "http2-settings");
+        assertThat(request.header("connection")).satisfiesAnyOf(
+                connection -> assertThat(connection).isNull(),
+                connection -> assertThat(connection.toLowerCase()).doesNotContain("upgrade"));
+    }
+
+    private static int port(TestEndpoint target) {
+        return java.net.URI.create(target.url()).getPort();
     }
 
     /** Registers the endpoint for this test's campaign and returns its secret. */

@@ -29,12 +29,14 @@ public final class ProcessEnvironment {
         return "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
     }
 
-    /** Database, keys and console secrets. */
+    /** Database, keys, console and webhook-secret keys, and the tests' receivers on 127.0.0.1 allowed as webhook endpoints. */
     public static Map<String, String> of(String databaseUrl, String apiKey) {
         return new HashMap<>(Map.of(
                 "BECKON_DB_URL", databaseUrl, "BECKON_DB_USER", "postgres", "BECKON_API_KEY", apiKey,
                 "BECKON_ADMIN_PASSWORD", "process-admin-password",
-                "BECKON_SESSION_KEY", "process-session-encryption-key-0123456789abcdef"));
+                "BECKON_SESSION_KEY", "process-session-encryption-key-0123456789abcdef",
+                "BECKON_SECRETS_KEY", "cHJvY2VzcyBzZWNyZXRzIGtleSwgMzIgYnl0ZXMgbG8=",
+                "BECKON_DELIVERY_ALLOWED_INTERNAL_HOSTS", "127.0.0.1"));
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.beckon.ingest.webhook;
 
+import dev.beckon.security.secrets.EncryptedSecrets;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,7 +33,8 @@ public class WebhookSource extends PanacheEntityBase {
 
     public String scheme;
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    /** Encrypted in the database, in clear here (EncryptedSecrets). */
+    @Convert(converter = EncryptedSecrets.class)
     public List<String> secrets;
 
     public boolean enabled;

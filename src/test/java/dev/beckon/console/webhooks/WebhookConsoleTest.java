@@ -213,6 +213,21 @@ class WebhookConsoleTest {
     }
 
     /** A form post in {@code session} with its CSRF token. */
+    @Test
+    void anEndpointAtAnInternalAddressIsRefusedOnTheFormWithTheApisMessage() {
+        String name = unique("ep").toLowerCase();
+        String url = "http://169.254.169.254/latest/meta-data/";
+        String apiMessage = api().body(Map.of("name", name, "url", url)).post("/api/webhook-endpoints").then()
+                .statusCode(400).extract().path("errors[0].message");
+
+        String page = form(admin).formParam("name", name).formParam("url", url).post("/endpoints").then()
+                .statusCode(400).extract().asString();
+
+        assertThat(apiMessage).contains("internal address 169.254.169.254");
+        assertThat(page).contains("url: " + apiMessage);
+        api().get("/api/webhook-endpoints/" + name).then().statusCode(404);
+    }
+
     private static RequestSpecification form(Map<String, String> session) {
         return given().cookies(session).formParam(ConsoleSession.CSRF_FIELD, session.get(ConsoleSession.CSRF_COOKIE));
     }
