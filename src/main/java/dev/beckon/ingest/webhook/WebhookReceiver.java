@@ -38,8 +38,17 @@ public class WebhookReceiver {
     private static final Logger LOG = Logger.getLogger(WebhookReceiver.class);
     static final int MAX_BODY = 256 * 1024;
 
-    /** What became of a delivery. */
-    public record Receipt(String webhookId, BatchResult result) {
+    /** What became of a delivery: its events' outcomes, or none when it repeats one accepted before. */
+    public record Receipt(String webhookId, boolean duplicate, BatchResult result) {
+
+        static Receipt duplicate(String webhookId) {
+            return new Receipt(webhookId, true, new BatchResult(List.of()));
+        }
+    }
+
+    /** How a webhook id compares with the deliveries accepted before. */
+    private enum Earlier {
+        NONE, SAME_BODY, OTHER_BODY
     }
 
     @Inject
@@ -71,14 +80,23 @@ public class WebhookReceiver {
         } catch (SignatureScheme.Refused e) {
             throw refused(sourceName, "signature", new ProblemException(e.status(), "Signature refused", e.getMessage(), List.of()));
         }
-        String webhookId = verified.webhookId() != null ? verified.webhookId() : bodyId(request.body());
-        if (alreadyAccepted(sourceName, webhookId)) {
-            throw refused(sourceName, "replay", ProblemException.conflict("Webhook " + webhookId + " was received already"));
+        String bodyHash = sha256(request.body());
+        String webhookId = verified.webhookId() != null ? verified.webhookId() : "sha256:" + bodyHash;
+        switch (earlier(sourceName, webhookId, bodyHash)) {
+            case SAME_BODY -> {
+                // The sender lost our answer and retries: a success, or it counts a failure against the endpoint.
+                metrics.counter("beckon.webhooks.duplicates", "source", sourceName).increment();
+                return Receipt.duplicate(webhookId);
+            }
+            case OTHER_BODY -> throw refused(sourceName, "replay", ProblemException.conflict(
+                    "Webhook " + webhookId + " was accepted before with a different body"));
+            case NONE -> {
+            }
         }
         List<Incoming> events = events(source, webhookId, request.body(), now);
         BatchResult result = pipeline.process(events);
         record(sourceName, webhookId, now, "accepted", events.size(), null, request.body());
-        return new Receipt(webhookId, result);
+        return new Receipt(webhookId, false, result);
     }
 
     private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, Instant now) {
@@ -124,10 +142,19 @@ public class WebhookReceiver {
         return events;
     }
 
-    private static boolean alreadyAccepted(String source, String webhookId) {
-        return QuarkusTransaction.requiringNew().call(() -> WebhookSource.getEntityManager().createNativeQuery(
-                        "SELECT count(*) FROM webhook_deliveries WHERE source = ?1 AND webhook_id = ?2 AND status = 'accepted'")
-                .setParameter(1, source).setParameter(2, webhookId).getSingleResult() instanceof Number n && n.longValue() > 0);
+    /**
+     * Whether this id was accepted before, and with this body. A delivery logged before bodies were hashed
+     * counts as the same: the sender's id is the idempotency key, and there is nothing to compare.
+     */
+    @SuppressWarnings("unchecked")
+    private static Earlier earlier(String source, String webhookId, String bodyHash) {
+        List<String> hashes = QuarkusTransaction.requiringNew().call(() -> WebhookSource.getEntityManager().createNativeQuery(
+                        "SELECT body_sha256 FROM webhook_deliveries WHERE source = ?1 AND webhook_id = ?2 AND status = 'accepted'")
+                .setParameter(1, source).setParameter(2, webhookId).getResultList());
+        if (hashes.isEmpty()) {
+            return Earlier.NONE;
+        }
+        return hashes.get(0) == null || hashes.get(0).equals(bodyHash) ? Earlier.SAME_BODY : Earlier.OTHER_BODY;
     }
 
     /** Records a verified delivery; its body is kept for the log unless the retention is zero (the purge forgets it later). */
@@ -135,12 +162,13 @@ public class WebhookReceiver {
         byte[] payload = config.keepsPayloads() ? body : null;
         try {
             QuarkusTransaction.requiringNew().run(() -> WebhookSource.getEntityManager().createNativeQuery("""
-                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error, payload)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
+                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error, payload, body_sha256)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING
                             """).unwrap(NativeQuery.class)
                     .setParameter(1, source).setParameter(2, webhookId).setParameter(3, now).setParameter(4, status)
                     .setParameter(5, events).setParameter(6, error)
                     .setParameter(7, payload, byte[].class) // typed: a null must still be bound as bytea
+                    .setParameter(8, sha256(body))
                     .executeUpdate());
         } catch (PersistenceException e) {
             LOG.warnf("Could not record webhook delivery %s from %s: %s", webhookId, source, e.getMessage());
@@ -158,10 +186,13 @@ public class WebhookReceiver {
         return problem;
     }
 
-    /** Senders whose header names no id (Stripe puts it in the body): the body's own hash identifies the delivery. */
-    private static String bodyId(byte[] body) {
+    /**
+     * The body's hash: what tells a retry from a different webhook under the same id, and the id itself for
+     * senders whose headers name none (Stripe puts it in the body).
+     */
+    private static String sha256(byte[] body) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

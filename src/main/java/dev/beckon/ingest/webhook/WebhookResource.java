@@ -21,8 +21,11 @@ import java.util.Map;
 @Blocking
 public class WebhookResource {
 
-    /** The answer to a verified webhook. */
-    public record Answer(String webhookId, List<EventOutcome> events) {
+    /**
+     * The answer to a verified webhook: {@code accepted} with each event's outcome, or {@code duplicate},
+     * without events, when it repeats a webhook accepted before (nothing is stored again).
+     */
+    public record Answer(String webhookId, String status, List<EventOutcome> events) {
     }
 
     @Inject
@@ -36,6 +39,7 @@ public class WebhookResource {
         http.headers().forEach(header -> headers.put(header.getKey(), header.getValue()));
         // Without the database this throws: IngestUnavailableAnswer makes it a 503 with Retry-After.
         WebhookReceiver.Receipt receipt = receiver.receive(source, new SignedRequest(headers, body == null ? new byte[0] : body));
-        return Response.ok(new Answer(receipt.webhookId(), receipt.result().outcomes())).build();
+        return Response.ok(new Answer(receipt.webhookId(), receipt.duplicate() ? "duplicate" : "accepted",
+                receipt.result().outcomes())).build();
     }
 }
