@@ -67,8 +67,7 @@ public class WebhookReceiver {
     public Receipt receive(String sourceName, SignedRequest request) {
         Instant now = clock.instant();
         if (request.body().length > MAX_BODY) {
-            throw refused(sourceName, "too-large", new ProblemException(413, "Too large",
-                    "Webhook bodies are limited to " + MAX_BODY + " bytes", List.of()));
+            throw tooLarge(sourceName);
         }
         WebhookSource source = QuarkusTransaction.requiringNew().call(() -> WebhookSource.<WebhookSource>findById(sourceName));
         if (source == null || !source.enabled) {
@@ -79,6 +78,12 @@ public class WebhookReceiver {
             verified = source.signatureScheme().verify(request, source.secrets, now);
         } catch (SignatureScheme.Refused e) {
             throw refused(sourceName, "signature", new ProblemException(e.status(), "Signature refused", e.getMessage(), List.of()));
+        }
+        WebhookBody body;
+        try {
+            body = WebhookBody.of(source.signatureScheme(), request);
+        } catch (ProblemException e) {
+            throw refused(sourceName, "media-type", e);
         }
         String bodyHash = sha256(request.body());
         String webhookId = verified.webhookId() != null ? verified.webhookId() : "sha256:" + bodyHash;
@@ -93,20 +98,35 @@ public class WebhookReceiver {
             case NONE -> {
             }
         }
-        List<Incoming> events = events(source, webhookId, request.body(), now);
+        List<Incoming> events = events(source, webhookId, request.body(), body, now);
         BatchResult result = pipeline.process(events);
         record(sourceName, webhookId, now, "accepted", events.size(), null, request.body());
         return new Receipt(webhookId, false, result);
     }
 
-    private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, Instant now) {
+    /** The refusal of a body over {@link #MAX_BODY}, counted and logged like every refusal. */
+    public ProblemException tooLarge(String sourceName) {
+        return refused(sourceName, "too-large", new ProblemException(413, "Too large",
+                "Webhook bodies are limited to " + MAX_BODY + " bytes", List.of(new FieldError("body", "is over " + MAX_BODY + " bytes"))));
+    }
+
+    /** The events a verified body holds; anything else is a 422 naming the field, and a rejected delivery in the log. */
+    private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, WebhookBody content, Instant now) {
         String source = webhookSource.name;
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (IOException e) {
-            record(source, webhookId, now, "rejected", 0, "not valid JSON", body);
-            throw ProblemException.badRequest("The webhook body is not valid JSON", List.of(new FieldError("body", "is not valid JSON")));
+        JsonNode node = null;
+        String unreadable = content.unreadable();
+        if (unreadable == null) {
+            try {
+                node = json.readTree(content.json());
+            } catch (IOException e) {
+                unreadable = "is not valid JSON";
+            }
+        }
+        if (node == null || node.isMissingNode()) {
+            String why = unreadable != null ? unreadable : "is empty";
+            record(source, webhookId, now, "rejected", 0, content.field() + " " + why, body);
+            throw new ProblemException(422, "Not JSON", "The webhook's " + content.field() + " cannot be read as JSON; nothing was stored",
+                    List.of(new FieldError(content.field(), why)));
         }
         if (webhookSource.mapping != null) {
             try {

@@ -110,7 +110,10 @@ class WebhookEndpointTest {
     @Test
     void refusesAnOversizedBodyBeforeParsingIt() {
         String body = "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}";
-        post(unique("msg"), now(), body, SECRET).statusCode(413);
+        post(unique("msg"), now(), body, SECRET).statusCode(413).contentType("application/problem+json");
+        String huge = "{\"pad\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        post(unique("msg"), now(), huge, SECRET).statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
     }
 
     @Test
