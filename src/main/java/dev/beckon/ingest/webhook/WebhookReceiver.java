@@ -63,15 +63,23 @@ public class WebhookReceiver {
     Clock clock;
     @Inject
     WebhookConfig config;
+    @Inject
+    WebhookRefusals refusals;
 
     public Receipt receive(String sourceName, SignedRequest request) {
         Instant now = clock.instant();
+        WebhookSource source = QuarkusTransaction.requiringNew().call(() -> WebhookSource.<WebhookSource>findById(sourceName));
+        // The answer is the same whether the name is no source or a disabled one; the log and the counter tell them apart.
+        ProblemException noSource = ProblemException.notFound("No enabled webhook source " + sourceName);
+        if (source == null) {
+            throw refusals.refused(WebhookRefusals.UNKNOWN, "unknown-source", "no source is named "
+                    + abbreviated(sourceName.replaceAll("\\p{Cntrl}", "?")), noSource);
+        }
+        if (!source.enabled) {
+            throw refusals.refused(sourceName, "disabled-source", "the source is disabled", noSource);
+        }
         if (request.body().length > MAX_BODY) {
             throw tooLarge(sourceName);
-        }
-        WebhookSource source = QuarkusTransaction.requiringNew().call(() -> WebhookSource.<WebhookSource>findById(sourceName));
-        if (source == null || !source.enabled) {
-            throw refused(sourceName, "unknown-source", ProblemException.notFound("No webhook source " + sourceName));
         }
         SignatureScheme.Verified verified;
         try {
@@ -104,9 +112,12 @@ public class WebhookReceiver {
         return new Receipt(webhookId, false, result);
     }
 
-    /** The refusal of a body over {@link #MAX_BODY}, counted and logged like every refusal. */
+    /**
+     * The refusal of a body over {@link #MAX_BODY}, counted and logged like every refusal; {@code sourceName}
+     * is a source's name, or null when the body was too large to read and the source was not looked up.
+     */
     public ProblemException tooLarge(String sourceName) {
-        return refused(sourceName, "too-large", new ProblemException(413, "Too large",
+        return refused(sourceName == null ? WebhookRefusals.UNKNOWN : sourceName, "too-large", new ProblemException(413, "Too large",
                 "Webhook bodies are limited to " + MAX_BODY + " bytes", List.of(new FieldError("body", "is over " + MAX_BODY + " bytes"))));
     }
 
@@ -201,9 +212,7 @@ public class WebhookReceiver {
     }
 
     private ProblemException refused(String source, String reason, ProblemException problem) {
-        metrics.counter("beckon.webhooks.refused", "source", source.length() > 64 ? "(long)" : source, "reason", reason).increment();
-        LOG.infof("Refused a webhook for source %s: %s", source, problem.getMessage());
-        return problem;
+        return refusals.refused(source, reason, problem.getMessage(), problem);
     }
 
     /**

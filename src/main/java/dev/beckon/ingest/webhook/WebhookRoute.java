@@ -68,7 +68,7 @@ public class WebhookRoute {
             context.next();
             return;
         }
-        ProblemException e = receiver.tooLarge(context.pathParam("source"));
+        ProblemException e = receiver.tooLarge(null);
         respond(context, e.status(), Problem.MEDIA_TYPE, Problem.of(e.status(), e.title(), e.getMessage(), e.errors()));
     }
 
