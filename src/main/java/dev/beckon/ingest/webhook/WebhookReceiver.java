@@ -27,10 +27,11 @@ import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
- * Receives one webhook: size, source, signature and replay are checked before the body is parsed
- * or anything is written; a refusal leaves only a counter and a log line without the payload.
- * A verified webhook's body holds Beckon events (one, or an array); mapping other payloads comes
- * with the mapping presets.
+ * Receives one webhook: source, size, signature, media type and replay are checked before the body is
+ * parsed or anything is written; a refusal leaves only a counter and a log line without the payload
+ * ({@link WebhookRefusals}). A webhook repeating one accepted before, body and all, is a duplicate that
+ * stores nothing. A verified webhook's body holds Beckon events (one, or an array), or the sender's own
+ * payload that the source's mapping turns into them.
  */
 @ApplicationScoped
 public class WebhookReceiver {
