@@ -70,7 +70,8 @@ final class BadInputFlood {
                 hook("wrong signature", 401, marker("badsig", i), event("badsig", i, "page.viewed", "").getBytes(StandardCharsets.UTF_8), false);
                 byte[] good = event("replay", i, "page.viewed", "").getBytes(StandardCharsets.UTF_8);
                 hook("first delivery of a webhook", 202, marker("replay", i), good, true);
-                hook("replayed webhook", 409, marker("replay", i), good, true);
+                hook("webhook id replayed with another body", 409, marker("replay", i),
+                        event("replay-changed", i, "page.viewed", "").getBytes(StandardCharsets.UTF_8), true);
                 hook("webhook event failing its schema", 422, marker("hookschema", i),
                         event("hookschema", i, CHECKED_TYPE, "\"amount\":\"lots\"").getBytes(StandardCharsets.UTF_8), true);
                 rabbit(publisher, "json", i, "x", "{\"id\":\"" + marker("json", i) + "\",\"type\":", "Not valid JSON");

@@ -6,6 +6,10 @@ import dev.beckon.ingest.webhook.StandardWebhooks;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 
 /** Posts webhooks to /hooks/{source} signed as a Standard Webhooks sender signs them. */
@@ -26,5 +30,17 @@ public final class SignedWebhooks {
 
     public static ValidatableResponse post(String source, String secret, String webhookId, String body) {
         return post(source, secret, webhookId, body, Clock.systemUTC());
+    }
+
+    /** How many deliveries, accepted or rejected, the delivery log holds under a webhook id. */
+    public static long deliveries(String webhookId) throws SQLException {
+        try (Connection db = TestNamespace.database();
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM webhook_deliveries WHERE webhook_id = ?")) {
+            query.setString(1, webhookId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 }

@@ -21,4 +21,10 @@ public final class GitHubSignature implements SignatureScheme {
         }
         throw new Refused(401, "X-Hub-Signature-256 does not match");
     }
+
+    /** A form with the JSON in {@code payload} is GitHub's default content type; the signature covers the form as sent. */
+    @Override
+    public boolean postsForms() {
+        return true;
+    }
 }

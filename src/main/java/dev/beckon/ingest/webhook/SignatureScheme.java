@@ -32,4 +32,12 @@ public interface SignatureScheme {
      * with {@code now} for timestamp tolerance. Throws {@link Refused} when it does not pass.
      */
     Verified verify(SignedRequest request, List<String> secrets, Instant now);
+
+    /**
+     * Whether the sender may post a form ({@code application/x-www-form-urlencoded}) with the JSON in its
+     * {@code payload} field, rather than the JSON itself; see {@link WebhookBody}.
+     */
+    default boolean postsForms() {
+        return false;
+    }
 }

@@ -27,10 +27,11 @@ import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
- * Receives one webhook: size, source, signature and replay are checked before the body is parsed
- * or anything is written; a refusal leaves only a counter and a log line without the payload.
- * A verified webhook's body holds Beckon events (one, or an array); mapping other payloads comes
- * with the mapping presets.
+ * Receives one webhook: source, size, signature, media type and replay are checked before the body is
+ * parsed or anything is written; a refusal leaves only a counter and a log line without the payload
+ * ({@link WebhookRefusals}). A webhook repeating one accepted before, body and all, is a duplicate that
+ * stores nothing. A verified webhook's body holds Beckon events (one, or an array), or the sender's own
+ * payload that the source's mapping turns into them.
  */
 @ApplicationScoped
 public class WebhookReceiver {
@@ -38,8 +39,17 @@ public class WebhookReceiver {
     private static final Logger LOG = Logger.getLogger(WebhookReceiver.class);
     static final int MAX_BODY = 256 * 1024;
 
-    /** What became of a delivery. */
-    public record Receipt(String webhookId, BatchResult result) {
+    /** What became of a delivery: its events' outcomes, or none when it repeats one accepted before. */
+    public record Receipt(String webhookId, boolean duplicate, BatchResult result) {
+
+        static Receipt duplicate(String webhookId) {
+            return new Receipt(webhookId, true, new BatchResult(List.of()));
+        }
+    }
+
+    /** How a webhook id compares with the deliveries accepted before. */
+    private enum Earlier {
+        NONE, SAME_BODY, OTHER_BODY
     }
 
     @Inject
@@ -54,16 +64,23 @@ public class WebhookReceiver {
     Clock clock;
     @Inject
     WebhookConfig config;
+    @Inject
+    WebhookRefusals refusals;
 
     public Receipt receive(String sourceName, SignedRequest request) {
         Instant now = clock.instant();
-        if (request.body().length > MAX_BODY) {
-            throw refused(sourceName, "too-large", new ProblemException(413, "Too large",
-                    "Webhook bodies are limited to " + MAX_BODY + " bytes", List.of()));
-        }
         WebhookSource source = QuarkusTransaction.requiringNew().call(() -> WebhookSource.<WebhookSource>findById(sourceName));
-        if (source == null || !source.enabled) {
-            throw refused(sourceName, "unknown-source", ProblemException.notFound("No webhook source " + sourceName));
+        // The answer is the same whether the name is no source or a disabled one; the log and the counter tell them apart.
+        ProblemException noSource = ProblemException.notFound("No enabled webhook source " + sourceName);
+        if (source == null) {
+            throw refusals.refused(WebhookRefusals.UNKNOWN, "unknown-source", "no source is named "
+                    + abbreviated(sourceName.replaceAll("\\p{Cntrl}", "?")), noSource);
+        }
+        if (!source.enabled) {
+            throw refusals.refused(sourceName, "disabled-source", "the source is disabled", noSource);
+        }
+        if (request.body().length > MAX_BODY) {
+            throw tooLarge(sourceName);
         }
         SignatureScheme.Verified verified;
         try {
@@ -71,24 +88,57 @@ public class WebhookReceiver {
         } catch (SignatureScheme.Refused e) {
             throw refused(sourceName, "signature", new ProblemException(e.status(), "Signature refused", e.getMessage(), List.of()));
         }
-        String webhookId = verified.webhookId() != null ? verified.webhookId() : bodyId(request.body());
-        if (alreadyAccepted(sourceName, webhookId)) {
-            throw refused(sourceName, "replay", ProblemException.conflict("Webhook " + webhookId + " was received already"));
+        WebhookBody body;
+        try {
+            body = WebhookBody.of(source.signatureScheme(), request);
+        } catch (ProblemException e) {
+            throw refused(sourceName, "media-type", e);
         }
-        List<Incoming> events = events(source, webhookId, request.body(), now);
+        String bodyHash = sha256(request.body());
+        String webhookId = verified.webhookId() != null ? verified.webhookId() : "sha256:" + bodyHash;
+        switch (earlier(sourceName, webhookId, bodyHash)) {
+            case SAME_BODY -> {
+                // The sender lost our answer and retries: a success, or it counts a failure against the endpoint.
+                metrics.counter("beckon.webhooks.duplicates", "source", sourceName).increment();
+                return Receipt.duplicate(webhookId);
+            }
+            case OTHER_BODY -> throw refused(sourceName, "replay", ProblemException.conflict(
+                    "Webhook " + webhookId + " was accepted before with a different body"));
+            case NONE -> {
+            }
+        }
+        List<Incoming> events = events(source, webhookId, request.body(), body, now);
         BatchResult result = pipeline.process(events);
         record(sourceName, webhookId, now, "accepted", events.size(), null, request.body());
-        return new Receipt(webhookId, result);
+        return new Receipt(webhookId, false, result);
     }
 
-    private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, Instant now) {
+    /**
+     * The refusal of a body over {@link #MAX_BODY}, counted and logged like every refusal; {@code sourceName}
+     * is a source's name, or null when the body was too large to read and the source was not looked up.
+     */
+    public ProblemException tooLarge(String sourceName) {
+        return refused(sourceName == null ? WebhookRefusals.UNKNOWN : sourceName, "too-large", new ProblemException(413, "Too large",
+                "Webhook bodies are limited to " + MAX_BODY + " bytes", List.of(new FieldError("body", "is over " + MAX_BODY + " bytes"))));
+    }
+
+    /** The events a verified body holds; anything else is a 422 naming the field, and a rejected delivery in the log. */
+    private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, WebhookBody content, Instant now) {
         String source = webhookSource.name;
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (IOException e) {
-            record(source, webhookId, now, "rejected", 0, "not valid JSON", body);
-            throw ProblemException.badRequest("The webhook body is not valid JSON", List.of(new FieldError("body", "is not valid JSON")));
+        JsonNode node = null;
+        String unreadable = content.unreadable();
+        if (unreadable == null) {
+            try {
+                node = json.readTree(content.json());
+            } catch (IOException e) {
+                unreadable = "is not valid JSON";
+            }
+        }
+        if (node == null || node.isMissingNode()) {
+            String why = unreadable != null ? unreadable : "is empty";
+            record(source, webhookId, now, "rejected", 0, content.field() + " " + why, body);
+            throw new ProblemException(422, "Not JSON", "The webhook's " + content.field() + " cannot be read as JSON; nothing was stored",
+                    List.of(new FieldError(content.field(), why)));
         }
         if (webhookSource.mapping != null) {
             try {
@@ -124,10 +174,19 @@ public class WebhookReceiver {
         return events;
     }
 
-    private static boolean alreadyAccepted(String source, String webhookId) {
-        return QuarkusTransaction.requiringNew().call(() -> WebhookSource.getEntityManager().createNativeQuery(
-                        "SELECT count(*) FROM webhook_deliveries WHERE source = ?1 AND webhook_id = ?2 AND status = 'accepted'")
-                .setParameter(1, source).setParameter(2, webhookId).getSingleResult() instanceof Number n && n.longValue() > 0);
+    /**
+     * Whether this id was accepted before, and with this body. A delivery logged before bodies were hashed
+     * counts as the same: the sender's id is the idempotency key, and there is nothing to compare.
+     */
+    @SuppressWarnings("unchecked")
+    private static Earlier earlier(String source, String webhookId, String bodyHash) {
+        List<String> hashes = QuarkusTransaction.requiringNew().call(() -> WebhookSource.getEntityManager().createNativeQuery(
+                        "SELECT body_sha256 FROM webhook_deliveries WHERE source = ?1 AND webhook_id = ?2 AND status = 'accepted'")
+                .setParameter(1, source).setParameter(2, webhookId).getResultList());
+        if (hashes.isEmpty()) {
+            return Earlier.NONE;
+        }
+        return hashes.get(0) == null || hashes.get(0).equals(bodyHash) ? Earlier.SAME_BODY : Earlier.OTHER_BODY;
     }
 
     /** Records a verified delivery; its body is kept for the log unless the retention is zero (the purge forgets it later). */
@@ -135,12 +194,13 @@ public class WebhookReceiver {
         byte[] payload = config.keepsPayloads() ? body : null;
         try {
             QuarkusTransaction.requiringNew().run(() -> WebhookSource.getEntityManager().createNativeQuery("""
-                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error, payload)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
+                            INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error, payload, body_sha256)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING
                             """).unwrap(NativeQuery.class)
                     .setParameter(1, source).setParameter(2, webhookId).setParameter(3, now).setParameter(4, status)
                     .setParameter(5, events).setParameter(6, error)
                     .setParameter(7, payload, byte[].class) // typed: a null must still be bound as bytea
+                    .setParameter(8, sha256(body))
                     .executeUpdate());
         } catch (PersistenceException e) {
             LOG.warnf("Could not record webhook delivery %s from %s: %s", webhookId, source, e.getMessage());
@@ -153,15 +213,16 @@ public class WebhookReceiver {
     }
 
     private ProblemException refused(String source, String reason, ProblemException problem) {
-        metrics.counter("beckon.webhooks.refused", "source", source.length() > 64 ? "(long)" : source, "reason", reason).increment();
-        LOG.infof("Refused a webhook for source %s: %s", source, problem.getMessage());
-        return problem;
+        return refusals.refused(source, reason, problem.getMessage(), problem);
     }
 
-    /** Senders whose header names no id (Stripe puts it in the body): the body's own hash identifies the delivery. */
-    private static String bodyId(byte[] body) {
+    /**
+     * The body's hash: what tells a retry from a different webhook under the same id, and the id itself for
+     * senders whose headers name none (Stripe puts it in the body).
+     */
+    private static String sha256(byte[] body) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
