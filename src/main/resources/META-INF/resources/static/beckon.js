@@ -1,4 +1,5 @@
-// The console's small behaviours: the rule editor's line numbers, and jumping to a line named in an error.
+// The console's small behaviours: the rule editor's line numbers, jumping to a line named in an error, and
+// the heights of chart bars.
 (function () {
   'use strict';
 
@@ -45,11 +46,22 @@
     renumber(textarea);
   }
 
+  /**
+   * Sizes the bars of a bar chart from their data-height (a percentage). Set here rather than in a
+   * style attribute, which the Content-Security-Policy refuses.
+   */
+  function sizeBars(root) {
+    root.querySelectorAll('.bar[data-height]').forEach(function (bar) {
+      bar.style.height = bar.getAttribute('data-height') + '%';
+    });
+  }
+
   function editors() {
     return document.querySelectorAll('textarea[data-gutter]');
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    sizeBars(document);
     editors().forEach(function (textarea) {
       renumber(textarea);
       textarea.addEventListener('input', function () { renumber(textarea); });
@@ -69,7 +81,8 @@
   });
 
   // A check's result names the lines with errors: mark them in the gutter.
-  document.addEventListener('htmx:afterSwap', function () {
+  document.addEventListener('htmx:afterSwap', function (event) {
+    sizeBars(event.target);
     editors().forEach(renumber);
   });
 })();
