@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Checks console sign-ins against the stored bcrypt hashes, and starts a new server-side session
- * for each one (so a session id is never reused across sign-ins). Every sign-in, failed or not, is
- * audited with its address; too many failures in a row are refused by {@link LoginThrottle}.
+ * for each one (so a session id is never reused across sign-ins), with its own CSRF token. Every
+ * sign-in, failed or not, is audited with its address; too many failures in a row are refused by
+ * {@link LoginThrottle}.
  */
 @ApplicationScoped
 public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -43,6 +44,8 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
     LoginThrottle throttle;
     @Inject
     AuditLog audit;
+    @Inject
+    CsrfTokens csrf;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -93,6 +96,7 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
         if (http != null) {
             sessions.end(cookies.session(http), "replaced"); // a sign-in over an open session ends the old one
             cookies.setSession(http, token);
+            cookies.setCsrf(http, csrf.forSession(token)); // the new session's forms take its own token only
         }
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))

@@ -1,5 +1,5 @@
-// The console's small behaviours: the rule editor's line numbers, jumping to a line named in an error, and
-// the heights of chart bars.
+// The console's small behaviours: the rule editor's line numbers, jumping to a line named in an error, the
+// heights of chart bars, and the notice of an expired form sent by htmx.
 (function () {
   'use strict';
 
@@ -77,6 +77,19 @@
     if (link && textarea) {
       event.preventDefault();
       selectLine(textarea, parseInt(link.getAttribute('data-line'), 10));
+    }
+  });
+
+  // A request refused for its CSRF token answers "form expired" (400), which htmx would not show: show its
+  // notice where the result would have gone. The form, and what was typed into it, stay as they are.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 400 && xhr.getResponseHeader('Beckon-Form-Expired')) {
+      var page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+      var notice = page.querySelector('[aria-label="Form expired"]');
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+      event.detail.serverResponse = notice ? notice.outerHTML : '';
     }
   });
 
