@@ -89,8 +89,12 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
         browser.awaitLoaded();
         // htmx starts on DOMContentLoaded, and a violation is reported as an event after it happens:
         // the page's own timers and this script run on one event loop, so a zero timeout waits for both.
-        List<Object> seen = (List<Object>) browser.driver().executeAsyncScript(
-                "var done = arguments[arguments.length - 1]; setTimeout(function () { done(window.__cspViolations === undefined ? ['no violation listener in the page'] : window.__cspViolations); }, 0);");
+        List<Object> seen = (List<Object>) browser.driver().executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                setTimeout(function () {
+                  done(window.__cspViolations === undefined ? ['no violation listener in the page'] : window.__cspViolations);
+                }, 0);
+                """);
         return seen.stream().map(v -> page + ": " + v).toList();
     }
 }
