@@ -47,7 +47,7 @@ public class ConsoleCsrf {
 
     @CheckedTemplate
     static class Templates {
-        /** Without the signed-in user, so without the menu: its sign-out form would need the token this request lacks. */
+        /** Without the signed-in user, so without the menu, whose sign-out form needs the token this request lacks. */
         static native TemplateInstance expired(List<Field> fields, String back);
     }
 
@@ -73,13 +73,13 @@ public class ConsoleCsrf {
     /** Explains a refusal; runs whichever filter refused, as the two run in an order Quarkus does not promise. */
     @ServerResponseFilter
     public void explain(ContainerRequestContext request, ContainerResponseContext response, RoutingContext http) {
-        if (response.getStatus() != Response.Status.BAD_REQUEST.getStatusCode() || response.hasEntity() || !refused(request, http)) {
+        if (response.getStatus() != Response.Status.BAD_REQUEST.getStatusCode() || response.hasEntity()
+                || !refused(request, http)) {
             return;
         }
         String session = identity.getAttribute(ConsoleIdentityProvider.SESSION_TOKEN);
         cookies.setCsrf(http, tokens.forSession(session)); // so the form, opened again, is accepted
-        String page = Templates.expired(kept(formData()),
-                back(request.getHeaderString("Referer"))).render();
+        String page = Templates.expired(kept(formData()), back(request.getHeaderString("Referer"))).render();
         response.getHeaders().putSingle("Beckon-Form-Expired", "true");
         response.setEntity(page, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
