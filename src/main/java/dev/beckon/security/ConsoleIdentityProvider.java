@@ -2,6 +2,7 @@ package dev.beckon.security;
 
 import dev.beckon.audit.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -19,10 +20,12 @@ import java.util.UUID;
 
 /**
  * Checks console sign-ins against the stored bcrypt hashes, and starts a new server-side session
- * for each one (so a session id is never reused across sign-ins). Every sign-in, failed or not, is
- * audited with its address; too many failures in a row are refused by {@link LoginThrottle}.
+ * for each one (so a session id is never reused across sign-ins), with its own CSRF token. Every
+ * sign-in, failed or not, is audited with its address; too many failures in a row are refused by
+ * {@link LoginThrottle}.
  */
 @ApplicationScoped
+@Startup
 public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     /** The identity attribute holding the session token, for signing out. */
@@ -31,9 +34,11 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
     private static final int LONGEST_NAME = 100;
     /**
      * Checked against when no such user exists, so that a wrong name takes as long to refuse as a
-     * wrong password and the answer's timing does not tell which user names exist.
+     * wrong password and the answer's timing does not tell which user names exist. Hashed once at
+     * start-up ({@link Startup}): hashing takes a good part of a second by design, and the first
+     * sign-in would otherwise pay for it on the event loop, which then serves nobody else.
      */
-    private static final String NO_SUCH_USER = Passwords.hash(UUID.randomUUID().toString());
+    private final String noSuchUser = Passwords.hash(UUID.randomUUID().toString());
 
     @Inject
     ConsoleSessions sessions;
@@ -43,6 +48,8 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
     LoginThrottle throttle;
     @Inject
     AuditLog audit;
+    @Inject
+    CsrfTokens csrf;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -65,7 +72,7 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
                     return Outcome.THROTTLED;
                 }
                 ConsoleUser user = ConsoleUser.findById(name);
-                boolean matches = Passwords.matches(password, user == null ? NO_SUCH_USER : user.passwordHash);
+                boolean matches = Passwords.matches(password, user == null ? noSuchUser : user.passwordHash);
                 if (user == null || !matches) {
                     audit.recordAs(name, remote, LoginThrottle.FAILED, target, Map.of("reason", "wrong user name or password"));
                     return Outcome.FAILED;
@@ -93,6 +100,7 @@ public class ConsoleIdentityProvider implements IdentityProvider<UsernamePasswor
         if (http != null) {
             sessions.end(cookies.session(http), "replaced"); // a sign-in over an open session ends the old one
             cookies.setSession(http, token);
+            cookies.setCsrf(http, csrf.forSession(token)); // the new session's forms take its own token only
         }
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))

@@ -3,13 +3,15 @@ package dev.beckon.security;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The two cookies of a console session: form authentication's encrypted one (who signed in) and
- * {@value #SESSION} (which server-side session). Both are HTTP-only and SameSite=Strict, and
- * Secure when the request came over TLS (directly, or per X-Forwarded-Proto from a trusted proxy).
+ * {@value #SESSION} (which server-side session); and the session's CSRF cookie. All are HTTP-only
+ * and SameSite=Strict, and Secure when the request came over TLS (directly, or per
+ * X-Forwarded-Proto from a trusted proxy).
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -21,6 +23,10 @@ public class SessionCookies {
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
     String formCookie;
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+    String csrfCookie;
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-max-age", defaultValue = "2H")
+    Duration csrfMaxAge;
 
     public String session(RoutingContext http) {
         Cookie cookie = http == null ? null : http.request().getCookie(SESSION);
@@ -35,6 +41,14 @@ public class SessionCookies {
     public void clear(RoutingContext http) {
         http.response().addCookie(strict(Cookie.cookie(SESSION, ""), http).setMaxAge(0));
         http.response().addCookie(strict(Cookie.cookie(formCookie, ""), http).setMaxAge(0));
+    }
+
+    /**
+     * Sets the CSRF cookie (quarkus-rest-csrf's, which hands its value to the forms) to the session's
+     * token from {@link CsrfTokens}, for as long as a session can last.
+     */
+    public void setCsrf(RoutingContext http, String token) {
+        http.response().addCookie(strict(Cookie.cookie(csrfCookie, token), http).setMaxAge(csrfMaxAge.toSeconds()));
     }
 
     public void noticeThrottled(RoutingContext http) {

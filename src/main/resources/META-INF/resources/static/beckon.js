@@ -1,4 +1,5 @@
-// The console's small behaviours: the rule editor's line numbers, and jumping to a line named in an error.
+// The console's small behaviours: the rule editor's line numbers, jumping to a line named in an error, the
+// heights of chart bars, and the notice of an expired form sent by htmx.
 (function () {
   'use strict';
 
@@ -45,11 +46,22 @@
     renumber(textarea);
   }
 
+  /**
+   * Sizes the bars of a bar chart from their data-height (a percentage). Set here rather than in a
+   * style attribute, which the Content-Security-Policy refuses.
+   */
+  function sizeBars(root) {
+    root.querySelectorAll('.bar[data-height]').forEach(function (bar) {
+      bar.style.height = bar.getAttribute('data-height') + '%';
+    });
+  }
+
   function editors() {
     return document.querySelectorAll('textarea[data-gutter]');
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    sizeBars(document);
     editors().forEach(function (textarea) {
       renumber(textarea);
       textarea.addEventListener('input', function () { renumber(textarea); });
@@ -68,8 +80,22 @@
     }
   });
 
+  // A request refused for its CSRF token answers "form expired" (400), which htmx would not show: show its
+  // notice where the result would have gone. The form, and what was typed into it, stay as they are.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 400 && xhr.getResponseHeader('Beckon-Form-Expired')) {
+      var page = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+      var notice = page.querySelector('[aria-label="Form expired"]');
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+      event.detail.serverResponse = notice ? notice.outerHTML : '';
+    }
+  });
+
   // A check's result names the lines with errors: mark them in the gutter.
-  document.addEventListener('htmx:afterSwap', function () {
+  document.addEventListener('htmx:afterSwap', function (event) {
+    sizeBars(event.target);
     editors().forEach(renumber);
   });
 })();
