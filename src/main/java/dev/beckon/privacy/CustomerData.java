@@ -62,7 +62,7 @@ public class CustomerData {
                     "SELECT * FROM escalations WHERE customer_id = ? ORDER BY opened_at",
                     "DELETE FROM escalations WHERE customer_id = ?"),
             new Holding("verdicts",
-                    "SELECT * FROM decision_verdicts WHERE customer_id = ? ORDER BY planned_at",
+                    "SELECT * FROM decision_verdicts WHERE customer_id = ? ORDER BY decided_at",
                     "DELETE FROM decision_verdicts WHERE customer_id = ?"),
             // A code the customer was given stays taken (it may still be redeemed), but no longer names them.
             new Holding("offerCodes",
