@@ -97,5 +97,16 @@
   document.addEventListener('htmx:afterSwap', function (event) {
     sizeBars(event.target);
     editors().forEach(renumber);
+    loadEmailPreview(event.target);
   });
+
+  // An email preview's HTML body loads in its frame from a page of its own, which may use the inline
+  // styles emails are made of (the console's own policy forbids them): post the draft into the frame.
+  function loadEmailPreview(root) {
+    var frame = root.querySelector && root.querySelector('iframe[name="message-preview"]');
+    var button = document.querySelector('button[data-email-preview]');
+    if (frame && button && button.form) {
+      button.form.requestSubmit(button);
+    }
+  }
 })();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** Deliveries and message templates, worked in a real browser. */
@@ -98,6 +99,31 @@ class DeliveryConsoleBrowserTest extends BrowserTest {
         browser.waitUntil(d -> browser.pageText().contains("Saved."));
         assertThat(api().get("/api/message-templates/" + campaign).then().statusCode(200).extract().<String>path("subject"))
                 .isEqualTo("Hello {customer.id}, use {offer.code}");
+    }
+
+    @Test
+    void theHtmlPreviewShowsAnEmailsInlineStylesAsTheEmailWillLook() {
+        String campaign = unique("styled");
+        browser.open("/messages");
+        browser.field("Template for campaign").sendKeys(campaign);
+        browser.button("New template").click();
+        browser.waitUntil(d -> browser.path().equals("/messages/" + campaign));
+        WebElement html = browser.field("HTML body");
+        html.clear();
+        html.sendKeys("<p id=\"hello\" style=\"color: rgb(255, 0, 0)\">Hello {customer.id}</p>");
+
+        browser.button("Preview").click();
+        browser.waitUntil(d -> !browser.allLabelled("Preview").isEmpty());
+
+        WebDriver driver = browser.driver();
+        driver.switchTo().frame(driver.findElement(By.cssSelector("iframe[name='message-preview']")));
+        try {
+            WebElement hello = browser.waitUntil(d -> d.findElements(By.id("hello")).stream().findFirst().orElse(null));
+            assertThat(hello.getText()).isEqualTo("Hello c-123");
+            assertThat(hello.getCssValue("color")).as("the email's inline style").isIn("rgba(255, 0, 0, 1)", "rgb(255, 0, 0)");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
     }
 
     private static Long deadDeliveryTo(String endpoint) {

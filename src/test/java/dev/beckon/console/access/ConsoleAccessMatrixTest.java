@@ -89,6 +89,7 @@ class ConsoleAccessMatrixTest {
             Map.entry("GET /messages/{campaign}", READERS),
             Map.entry("POST /messages/{campaign}", GUIDED_BUILDERS),
             Map.entry("POST /messages/{campaign}/preview", GUIDED_BUILDERS),
+            Map.entry("POST /messages/{campaign}/preview.html", GUIDED_BUILDERS),
             Map.entry("GET /campaigns", READERS),
             Map.entry("GET /campaigns/new", GUIDED_BUILDERS),
             Map.entry("POST /campaigns", GUIDED_BUILDERS),
