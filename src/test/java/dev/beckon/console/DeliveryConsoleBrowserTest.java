@@ -76,11 +76,7 @@ class DeliveryConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aMarketerPreviewsACampaignEmailSeesTheMistakeAndSavesTheFix() {
-        String campaign = unique("spring-sale");
-        browser.open("/messages");
-        browser.field("Template for campaign").sendKeys(campaign);
-        browser.button("New template").click();
-        browser.waitUntil(d -> browser.path().equals("/messages/" + campaign));
+        String campaign = newTemplate("spring-sale");
 
         WebElement subject = browser.field("Subject");
         subject.clear();
@@ -103,11 +99,7 @@ class DeliveryConsoleBrowserTest extends BrowserTest {
 
     @Test
     void theHtmlPreviewShowsAnEmailsInlineStylesAsTheEmailWillLook() {
-        String campaign = unique("styled");
-        browser.open("/messages");
-        browser.field("Template for campaign").sendKeys(campaign);
-        browser.button("New template").click();
-        browser.waitUntil(d -> browser.path().equals("/messages/" + campaign));
+        newTemplate("styled");
         WebElement html = browser.field("HTML body");
         html.clear();
         html.sendKeys("<p id=\"hello\" style=\"color: rgb(255, 0, 0)\">Hello {customer.id}</p>");
@@ -124,6 +116,16 @@ class DeliveryConsoleBrowserTest extends BrowserTest {
         } finally {
             driver.switchTo().defaultContent();
         }
+    }
+
+    /** Starts a template for a new campaign on the Messages page, as a marketer does; returns the campaign's name. */
+    private String newTemplate(String prefix) {
+        String campaign = unique(prefix);
+        browser.open("/messages");
+        browser.field("Template for campaign").sendKeys(campaign);
+        browser.button("New template").click();
+        browser.waitUntil(d -> browser.path().equals("/messages/" + campaign));
+        return campaign;
     }
 
     private static Long deadDeliveryTo(String endpoint) {
