@@ -87,7 +87,7 @@ class CampaignsBrowserTest extends BrowserTest {
         // The first refusal is still shown until the second answer replaces the page: wait for it to go.
         WebElement firstRefusal = browser.labelled("Campaign refused");
         browser.button("Create campaign").click();
-        browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(firstRefusal));
+        browser.awaitGone(firstRefusal);
         browser.awaitLoaded();
         browser.waitUntil(d -> !browser.allLabelled("Campaign refused").isEmpty());
         assertThat(browser.labelled("Cap 1: per").getDomProperty("value")).isEqualTo("weekly");

@@ -182,6 +182,22 @@ public final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /**
+     * Waits until {@code element} is no longer on the page. ExpectedConditions.stalenessOf only knows
+     * StaleElementReferenceException; Chromium can also answer "Node ... does not belong to the document" while
+     * the old page goes. Either means it was replaced.
+     */
+    public void awaitGone(WebElement element) {
+        waitUntil(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     /** The text of the page shown, for failure messages. */
     public String pageText() {
         try {

@@ -306,16 +306,7 @@ class RulesConsoleBrowserTest extends BrowserTest {
     private static void submitAndAwaitNewPage(WebElement submit) {
         WebElement page = browser.driver().findElement(By.tagName("html"));
         submit.click();
-        // ExpectedConditions.stalenessOf only knows StaleElementReferenceException; Chromium can also answer
-        // "Node ... does not belong to the document" while the old page goes. Either means it was replaced.
-        browser.waitUntil(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        browser.awaitGone(page);
         browser.awaitLoaded();
     }
 
