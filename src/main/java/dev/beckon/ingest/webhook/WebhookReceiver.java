@@ -10,18 +10,16 @@ import dev.beckon.ingest.Incoming;
 import dev.beckon.ingest.IngestPipeline;
 import dev.beckon.platform.FieldError;
 import dev.beckon.platform.ProblemException;
+import dev.beckon.platform.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
@@ -94,9 +92,9 @@ public class WebhookReceiver {
         } catch (ProblemException e) {
             throw refused(sourceName, "media-type", e);
         }
-        String bodyHash = sha256(request.body());
-        String webhookId = verified.webhookId() != null ? verified.webhookId() : "sha256:" + bodyHash;
-        switch (earlier(sourceName, webhookId, bodyHash)) {
+        RawBody raw = RawBody.of(request.body());
+        String webhookId = verified.webhookId() != null ? verified.webhookId() : "sha256:" + raw.sha256();
+        switch (earlier(sourceName, webhookId, raw.sha256())) {
             case SAME_BODY -> {
                 // The sender lost our answer and retries: a success, or it counts a failure against the endpoint.
                 metrics.counter("beckon.webhooks.duplicates", "source", sourceName).increment();
@@ -107,9 +105,9 @@ public class WebhookReceiver {
             case NONE -> {
             }
         }
-        List<Incoming> events = events(source, webhookId, request.body(), body, now);
+        List<Incoming> events = events(source, webhookId, raw, body, now);
         BatchResult result = pipeline.process(events);
-        record(sourceName, webhookId, now, "accepted", events.size(), null, request.body());
+        record(sourceName, webhookId, now, "accepted", events.size(), null, raw);
         return new Receipt(webhookId, false, result);
     }
 
@@ -123,7 +121,7 @@ public class WebhookReceiver {
     }
 
     /** The events a verified body holds; anything else is a 422 naming the field, and a rejected delivery in the log. */
-    private List<Incoming> events(WebhookSource webhookSource, String webhookId, byte[] body, WebhookBody content, Instant now) {
+    private List<Incoming> events(WebhookSource webhookSource, String webhookId, RawBody body, WebhookBody content, Instant now) {
         String source = webhookSource.name;
         JsonNode node = null;
         String unreadable = content.unreadable();
@@ -190,8 +188,8 @@ public class WebhookReceiver {
     }
 
     /** Records a verified delivery; its body is kept for the log unless the retention is zero (the purge forgets it later). */
-    private void record(String source, String webhookId, Instant now, String status, int events, String error, byte[] body) {
-        byte[] payload = config.keepsPayloads() ? body : null;
+    private void record(String source, String webhookId, Instant now, String status, int events, String error, RawBody body) {
+        byte[] payload = config.keepsPayloads() ? body.bytes() : null;
         try {
             QuarkusTransaction.requiringNew().run(() -> WebhookSource.getEntityManager().createNativeQuery("""
                             INSERT INTO webhook_deliveries (source, webhook_id, received_at, status, events, error, payload, body_sha256)
@@ -200,7 +198,7 @@ public class WebhookReceiver {
                     .setParameter(1, source).setParameter(2, webhookId).setParameter(3, now).setParameter(4, status)
                     .setParameter(5, events).setParameter(6, error)
                     .setParameter(7, payload, byte[].class) // typed: a null must still be bound as bytea
-                    .setParameter(8, sha256(body))
+                    .setParameter(8, body.sha256())
                     .executeUpdate());
         } catch (PersistenceException e) {
             LOG.warnf("Could not record webhook delivery %s from %s: %s", webhookId, source, e.getMessage());
@@ -217,14 +215,12 @@ public class WebhookReceiver {
     }
 
     /**
-     * The body's hash: what tells a retry from a different webhook under the same id, and the id itself for
-     * senders whose headers name none (Stripe puts it in the body).
+     * The body as sent, with its hash: what tells a retry from a different webhook under the same id, and the
+     * id itself for senders whose headers name none (Stripe puts it in the body). Hashed once, when received.
      */
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private record RawBody(byte[] bytes, String sha256) {
+        static RawBody of(byte[] bytes) {
+            return new RawBody(bytes, Sha256.hex(bytes));
         }
     }
 }

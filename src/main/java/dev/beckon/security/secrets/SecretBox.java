@@ -1,13 +1,11 @@
 package dev.beckon.security.secrets;
 
+import dev.beckon.platform.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,12 +103,7 @@ public final class SecretBox {
 
     /** The id a key is known by: the first 8 bytes of its SHA-256, in hex. */
     public static String idOf(byte[] key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key).substring(0, 16);
     }
 
     private String add(byte[] key) {
