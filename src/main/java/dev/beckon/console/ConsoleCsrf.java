@@ -6,7 +6,6 @@ import dev.beckon.security.SessionCookies;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -57,8 +56,6 @@ public class ConsoleCsrf {
     SessionCookies cookies;
     @Inject
     SecurityIdentity identity;
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
-    String cookieName;
     @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
     String fieldName;
     @ConfigProperty(name = "quarkus.rest-csrf.token-header-name", defaultValue = "X-CSRF-TOKEN")
@@ -101,8 +98,7 @@ public class ConsoleCsrf {
         if (sent == null && form != null && form.getFirst(fieldName) != null) {
             sent = form.getFirst(fieldName).getValue();
         }
-        Cookie cookie = http.request().getCookie(cookieName);
-        return !tokens.belongsTo(session, sent) || cookie == null || !tokens.belongsTo(session, cookie.getValue());
+        return !tokens.belongsTo(session, sent) || !tokens.belongsTo(session, cookies.csrf(http));
     }
 
     /** The form as RESTEasy Reactive read it (for the filters that ask, {@link WithFormRead}). */

@@ -33,6 +33,12 @@ public class SessionCookies {
         return cookie == null ? null : cookie.getValue();
     }
 
+    /** The CSRF cookie's value, or null. */
+    public String csrf(RoutingContext http) {
+        Cookie cookie = http == null ? null : http.request().getCookie(csrfCookie);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public void setSession(RoutingContext http, String token) {
         http.response().addCookie(strict(Cookie.cookie(SESSION, token), http));
     }
