@@ -1,5 +1,6 @@
 package dev.beckon.inbox;
 
+import dev.beckon.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,20 +62,13 @@ public class OpenEscalations {
             query.setTimestamp(2, Timestamp.from(since));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    Long position = positionOrNull(row, 3);
-                    Timestamp resolved = row.getTimestamp(4);
                     holds.computeIfAbsent(row.getString(1), c -> new ArrayList<>()).add(new Hold(row.getString(2),
-                            position, resolved == null ? null : resolved.toInstant(),
+                            row.getObject(3, Long.class), SqlTimes.instant(row.getTimestamp(4)),
                             "customer has an open escalation (" + row.getString(5) + ", opened "
                                     + row.getTimestamp(6).toInstant() + ")"));
                 }
             }
         }
         return holds;
-    }
-
-    private static Long positionOrNull(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 }

@@ -62,7 +62,7 @@ public class DecisionPolicy {
             ledger.recordCode(connection, m, verdict.offerCode());
         }
         ledger.record(context, new VerdictLedger.Entry(m, verdict, entryKey, terms != null,
-                !settings.isTransactional(), anchor(m, event), m.asOf()));
+                !settings.isTransactional(), anchor(m, event)));
         return verdict;
     }
 

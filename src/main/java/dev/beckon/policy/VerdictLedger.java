@@ -23,7 +23,7 @@ public class VerdictLedger {
 
     /** A verdict as stored: the verdict, and what caps, re-entry and reports need to know of its decision. */
     record Entry(MarketingMessage message, Verdict verdict, String entryKey, boolean offer, boolean capped,
-                 Instant anchorAt, Instant decidedAt) {
+                 Instant anchorAt) {
     }
 
     /** What a campaign has spent: offers and their discount value, today and in total. */
@@ -83,7 +83,7 @@ public class VerdictLedger {
                 insert.setBigDecimal(12, v.discountValue());
                 insert.setBoolean(13, entry.capped());
                 insert.setTimestamp(14, Timestamp.from(entry.anchorAt()));
-                insert.setTimestamp(15, Timestamp.from(entry.decidedAt()));
+                insert.setTimestamp(15, Timestamp.from(m.asOf()));
                 insert.addBatch();
             }
             insert.executeBatch();
