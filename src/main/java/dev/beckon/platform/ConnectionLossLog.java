@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -34,8 +33,7 @@ public class ConnectionLossLog implements Filter {
     @Inject
     Clock clock;
 
-    private Instant lastLogged;
-    private int leftOut;
+    private final LogThrottle throttle = new LogThrottle(QUIET);
 
     @PostConstruct
     void install() {
@@ -57,16 +55,9 @@ public class ConnectionLossLog implements Filter {
         if (lost == null) {
             return true;
         }
-        int before;
-        synchronized (this) {
-            Instant now = clock.instant();
-            if (lastLogged != null && Duration.between(lastLogged, now).compareTo(QUIET) < 0) {
-                leftOut++;
-                return false;
-            }
-            lastLogged = now;
-            before = leftOut;
-            leftOut = 0;
+        long before = throttle.letThrough(ROLLBACK_FAILED, clock.instant());
+        if (before < 0) {
+            return false;
         }
         LOG.warnf("A transaction could not be rolled back because its database connection was lost (%s, SQL state %s);"
                 + " the transaction is over and the pool makes a new connection.%s", lost.getMessage(), lost.getSQLState(),

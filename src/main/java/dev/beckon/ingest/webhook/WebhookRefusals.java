@@ -1,14 +1,12 @@
 package dev.beckon.ingest.webhook;
 
+import dev.beckon.platform.LogThrottle;
 import dev.beckon.platform.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,11 +23,7 @@ public class WebhookRefusals {
     static final String UNKNOWN = "(unknown)";
     static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
-    /** When a source and reason were last logged, and how many refusals were not logged since. */
-    private record Window(Instant loggedAt, long unlogged) {
-    }
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final LogThrottle throttle = new LogThrottle(LOG_INTERVAL);
 
     @Inject
     MeterRegistry metrics;
@@ -45,20 +39,12 @@ public class WebhookRefusals {
      */
     ProblemException refused(String source, String reason, String why, ProblemException problem) {
         metrics.counter("beckon.webhooks.refused", "source", source, "reason", reason).increment();
-        Instant now = clock.instant();
-        long[] unloggedBefore = {-1};
-        windows.compute(source + " " + reason, (key, window) -> {
-            if (window == null || !now.isBefore(window.loggedAt().plus(LOG_INTERVAL))) {
-                unloggedBefore[0] = window == null ? 0 : window.unlogged();
-                return new Window(now, 0);
-            }
-            return new Window(window.loggedAt(), window.unlogged() + 1);
-        });
-        if (unloggedBefore[0] == 0) {
+        long unloggedBefore = throttle.letThrough(source + " " + reason, clock.instant());
+        if (unloggedBefore == 0) {
             LOG.infof("Refused a webhook for source %s (%s): %s", source, reason, why);
-        } else if (unloggedBefore[0] > 0) {
+        } else if (unloggedBefore > 0) {
             LOG.infof("Refused a webhook for source %s (%s): %s; %d more were refused for this since the last line "
-                    + "(each is counted in beckon_webhooks_refused_total)", source, reason, why, unloggedBefore[0]);
+                    + "(each is counted in beckon_webhooks_refused_total)", source, reason, why, unloggedBefore);
         }
         return problem;
     }
